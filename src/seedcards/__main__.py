@@ -1,0 +1,3 @@
+from seedcards.cli import main
+
+main()

@@ -1,0 +1,36 @@
+"""Errors a user can act on. The CLI prints them as one paragraph, never as a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class UserError(Exception):
+    """A mistake in the user's input: a message that names the file and says what to do."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None,
+                 column: int | None = None, hint: str | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.hint = hint
+        self.message = message
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = str(self.path)
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        text = where + self.message
+        if self.hint:
+            text += f" {self.hint}"
+        return text
+
+
+class UnreadableSource(UserError):
+    """A source document that cannot be read as text (binary, empty, unknown format)."""

@@ -1,0 +1,50 @@
+"""Readers turn a source file into a Document, one reader per format, chosen by file type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from seedcards.document import Document
+from seedcards.errors import UnreadableSource
+from seedcards.readers import html, markdown, plain
+from seedcards.readers.decode import read_text
+
+READERS: dict[str, Callable[[Path, str], Document]] = {
+    ".txt": plain.read,
+    ".text": plain.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
+}
+
+
+def is_source(path: Path) -> bool:
+    return path.suffix.lower() in READERS
+
+
+def read(path: Path) -> Document:
+    """Read one source file. Raises UnreadableSource for files that are not text documents."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise UnreadableSource(f"no reader for '{path.suffix or 'files without a suffix'}'.", path,
+                               hint=f"seedcards reads {known}.")
+    raw, warnings = read_text(path)
+    if not raw.strip():
+        raise UnreadableSource("is empty; skipped.", path)
+    document = reader(path, raw)
+    if warnings:
+        document = Document(path=document.path, title=document.title, blocks=document.blocks,
+                            author=document.author, warnings=tuple(warnings))
+    return document
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and the readable files inside named folders, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_source(p))
+        else:
+            yield path

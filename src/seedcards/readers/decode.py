@@ -1,0 +1,39 @@
+"""Bytes to text: BOMs, Windows line endings, legacy encodings and binary files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seedcards.errors import UnreadableSource
+
+_SNIFF = 8192
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """The file's text with Unix line endings, and warnings about how it was decoded."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableSource(f"cannot read the file ({exc.strerror}).", path,
+                               hint="Check that it exists and that you may read it.") from exc
+    if b"\x00" in data[:_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableSource("looks like a binary file, not a text document; skipped.", path)
+    warnings: list[str] = []
+    for encoding in ("utf-8-sig", "utf-16"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        # Old exports are mostly Windows-1252; where even that fails, keep the text and mark the gaps.
+        try:
+            text = data.decode("cp1252")
+            warnings.append(f"{path}: not UTF-8; read as Windows-1252.")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+            warnings.append(f"{path}: not valid UTF-8; undecodable bytes were replaced with \N{REPLACEMENT CHARACTER}.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, warnings

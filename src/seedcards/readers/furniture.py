@@ -1,0 +1,51 @@
+"""Rules that tell page furniture and pleasantries from writing, for every reader."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from seedcards import text, vocab
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], int, int, int]:
+    spec = vocab.load("furniture")
+    lines = re.compile("|".join(f"(?:{p})" for p in spec["lines"]), re.IGNORECASE)
+    openers = sorted(spec["pleasantry_openers"], key=len, reverse=True)
+    opener = re.compile(r"(?:%s)\b" % "|".join(re.escape(o) for o in openers), re.IGNORECASE)
+    substance = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(s) for s in spec["substance_markers"]), re.IGNORECASE)
+    return (lines, opener, substance, spec["name_with_counts_max_words"], spec["pleasantry_max_words"],
+            spec["max_words"])
+
+
+_NAME_WITH_COUNTS = re.compile(r"^(?P<name>[^\W\d][\w.'’\- ]*?)\s*[ΩΔ]?\s*[\d\s.,kK+\-−]+$")
+
+
+def is_furniture_line(line: str) -> bool:
+    """A whole line that is UI text: counters, buttons, appeals, bylines with karma, bare links."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    lines, _, _, max_name_words, _, max_words = _rules()
+    if len(stripped.split()) > max_words:
+        return False
+    if lines.fullmatch(stripped):
+        return True
+    match = _NAME_WITH_COUNTS.match(stripped)
+    return bool(match) and any(ch.isdigit() for ch in stripped) and len(match["name"].split()) <= max_name_words
+
+
+def is_pleasantry(sentence: str) -> bool:
+    """A short thank-you or acknowledgement that carries nothing to learn."""
+    _, opener, substance, _, max_words, _ = _rules()
+    stripped = sentence.strip().lstrip("(\"'“")
+    if not opener.match(stripped):
+        return False
+    return len(text.words(stripped)) <= max_words and not substance.search(stripped)
+
+
+def is_pleasantry_block(block_text: str) -> bool:
+    """A paragraph whose every sentence is a pleasantry."""
+    parts = text.sentences(block_text)
+    return bool(parts) and all(is_pleasantry(p) for p in parts)

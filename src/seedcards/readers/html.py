@@ -1,0 +1,165 @@
+"""HTML pages, read with beautifulsoup4: the writing kept, the site around it dropped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Doctype, ProcessingInstruction
+
+from seedcards import text
+from seedcards.document import Block, BlockKind, Document
+from seedcards.readers import furniture
+from seedcards.readers.byline import looks_like_name, title_from_blocks
+
+_DROP_TAGS = {"script", "style", "nav", "header", "footer", "form", "button", "aside", "noscript",
+              "iframe", "svg", "template", "select", "input", "textarea", "object", "embed", "canvas",
+              "video", "audio", "figure", "img", "head", "menu", "dialog"}
+# Class and id fragments that mark a site's furniture rather than its writing.
+_FURNITURE_ATTR = re.compile(
+    r"(?:^|[\s_-])(nav|navbar|menu|sidebar|footer|header|masthead|breadcrumbs?|share|sharing|social|"
+    r"subscribe|newsletter|cookie|banner|advert|ads?|promo|related|recommend\w*|vote\w*|karma|"
+    r"comment-?(meta|actions|footer|header|form)|reply|replies-link|byline-meta|toolbar|pagination|"
+    r"signup|login|modal|popup|tags?-list)(?:$|[\s_-])", re.IGNORECASE)
+_BLOCK_TAGS = {"p", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th"}
+_CONTAINER_TAGS = {"div", "section", "article", "main", "body", "ul", "ol", "dl", "table", "tbody",
+                   "thead", "tr", "span", "details", "center"}
+_EMPHASIS_TAGS = {"strong", "b", "em", "i", "dfn"}
+_LANGUAGE_CLASS = re.compile(r"^(?:language|lang|highlight|brush|sourceCode)[-:]?(?P<lang>[\w+#.-]+)$", re.IGNORECASE)
+_MAX_DEPTH = 400
+
+
+def _is_furniture(tag: Tag) -> bool:
+    if tag.name in _DROP_TAGS:
+        return True
+    if tag.get("hidden") is not None or tag.get("aria-hidden") == "true" or tag.get("role") in ("navigation", "banner", "contentinfo", "complementary", "button"):
+        return True
+    marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    return bool(marks.strip()) and bool(_FURNITURE_ATTR.search(marks))
+
+
+def _code_language(pre: Tag) -> str | None:
+    for node in [pre, *pre.find_all("code", limit=1)]:
+        for cls in node.get("class") or []:
+            match = _LANGUAGE_CLASS.match(cls)
+            if match:
+                return match["lang"].lower()
+        if node.get("data-lang"):
+            return str(node["data-lang"]).lower()
+    return None
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def text_of(self, tag: Tag) -> tuple[str, tuple[str, ...]]:
+        spans = tuple(text.squash(e.get_text(" ")) for e in tag.find_all(_EMPHASIS_TAGS) if e.get_text(strip=True))
+        return text.squash(tag.get_text(" ")), spans
+
+    def add(self, kind: BlockKind, tag: Tag, level: int = 0, ordinal: int | None = None) -> None:
+        body, spans = self.text_of(tag)
+        body = re.sub(r"\s+([,.;:!?)])", r"\1", body)
+        if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body):
+            return
+        self.blocks.append(Block(kind, body, tag.sourceline or 0, level=level, emphasis=spans, ordinal=ordinal))
+
+    def walk(self, node: Tag, list_depth: int = -1, in_quote: bool = False, depth: int = 0) -> None:
+        loose: list[NavigableString | Tag] = []
+        for child in list(node.children):
+            if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                if child.strip():
+                    loose.append(child)
+                continue
+            if not isinstance(child, Tag) or _is_furniture(child):
+                continue
+            name = child.name
+            if name in _BLOCK_TAGS or name in _CONTAINER_TAGS and depth < _MAX_DEPTH and child.find(_BLOCK_TAGS):
+                self._flush_loose(loose, node, in_quote)
+                loose = []
+            else:
+                loose.append(child)
+                continue
+            if name == "pre":
+                code = child.get_text()
+                if code.strip():
+                    self.blocks.append(Block(BlockKind.CODE, code.strip("\n"), (child.sourceline or 0),
+                                             language=_code_language(child)))
+            elif name[0] == "h" and name[1:].isdigit():
+                self.add(BlockKind.HEADING, child, level=int(name[1:]))
+            elif name == "blockquote":
+                if child.find(_BLOCK_TAGS):
+                    self.walk(child, list_depth, True, depth + 1)
+                else:
+                    self.add(BlockKind.QUOTE, child)
+            elif name == "li":
+                nested = child.find(["ul", "ol"])
+                ordinal = None
+                if child.parent is not None and child.parent.name == "ol":
+                    siblings = [s for s in child.parent.find_all("li", recursive=False)]
+                    ordinal = siblings.index(child) + int(child.parent.get("start", 1) or 1)
+                if nested is not None:
+                    nested.extract()
+                    self.add(BlockKind.LIST_ITEM, child, level=list_depth + 1, ordinal=ordinal)
+                    self.walk(nested, list_depth + 1, in_quote, depth + 1)
+                else:
+                    self.add(BlockKind.LIST_ITEM, child, level=list_depth + 1, ordinal=ordinal)
+            elif name in ("ul", "ol"):
+                self.walk(child, list_depth + 1, in_quote, depth + 1)
+            elif name in _BLOCK_TAGS:
+                if child.find(["pre", "ul", "ol", "blockquote"]) and depth < _MAX_DEPTH:
+                    self.walk(child, list_depth, in_quote, depth + 1)
+                else:
+                    self.add(BlockKind.QUOTE if in_quote else BlockKind.PARAGRAPH, child)
+            else:
+                self.walk(child, list_depth, in_quote, depth + 1)
+        self._flush_loose(loose, node, in_quote)
+
+    def _flush_loose(self, loose: list, parent: Tag, in_quote: bool) -> None:
+        """Text that sits directly in a container, outside any paragraph, is a paragraph of its own."""
+        if not loose:
+            return
+        holder = BeautifulSoup("", "html.parser").new_tag("p")
+        holder.sourceline = next((n.sourceline for n in loose if isinstance(n, Tag) and n.sourceline), parent.sourceline)
+        for piece in loose:
+            holder.append(piece.__copy__() if isinstance(piece, NavigableString) else piece.__copy__())
+        self.add(BlockKind.QUOTE if in_quote else BlockKind.PARAGRAPH, holder)
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = soup.find("meta", attrs={"name": name}) or soup.find("meta", attrs={"property": name})
+        if tag and tag.get("content", "").strip():
+            return text.squash(tag["content"])
+    return None
+
+
+def _author(soup: BeautifulSoup) -> str | None:
+    found = _meta(soup, "author", "article:author", "twitter:creator", "dc.creator")
+    if found:
+        return found
+    for tag in soup.select('[rel~="author"], [itemprop="author"], .author, .byline, .post-author, address'):
+        candidate = text.squash(tag.get_text(" "))
+        candidate = re.sub(r"^(?:by|posted by|written by)\s+", "", candidate, flags=re.IGNORECASE)
+        if looks_like_name(candidate):
+            return candidate
+    return None
+
+
+def read(path: Path, raw: str) -> Document:
+    soup = BeautifulSoup(raw, "html.parser")
+    title = _meta(soup, "og:title", "twitter:title")
+    if title is None and soup.title and soup.title.get_text(strip=True):
+        title = text.squash(soup.title.get_text())
+    author = _author(soup)
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    walker = _Walker()
+    walker.walk(root)
+    blocks = walker.blocks
+    if title is None:
+        title = next((b.text for b in blocks if b.kind is BlockKind.HEADING), None)
+    title = title or title_from_blocks(blocks, author, False) or path.stem
+    return Document(path=path, title=title, blocks=tuple(blocks), author=author)

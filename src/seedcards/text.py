@@ -1,0 +1,90 @@
+"""Plain-text helpers shared by readers and extractors: sentences, words and their normal forms.
+
+Sentence splitting is a small rule set rather than a library: the maintained splitters are
+either model-based (data downloads, which seedcards must not do at run time) or an order of
+magnitude slower than the extraction throughput target.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+from seedcards import vocab
+
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9@#*_“"'(\[⭐✅❓❌→-])""")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*(?:\.[A-Za-z0-9]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(vocab.load("english")["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(vocab.load("english")["stopwords"])
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping each sentence's exact wording."""
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start:match.start()]
+        last_word = head.rsplit(None, 1)[-1] if head.strip() else ""
+        token = last_word.strip("(\"'“‘").lower()
+        # "e.g. Foo", "Dr. Smith", "J. Doe": the full stop belongs to the word, not the sentence.
+        if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            continue
+        end = match.end()
+        piece = text[start:end].strip()
+        if piece:
+            pieces.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, with inner apostrophes and hyphens kept."""
+    return _WORD.findall(text)
+
+
+def normalize(text: str) -> str:
+    """A case- and accent-insensitive form for comparing and keying text."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(w.lower().replace("’", "'") for w in words(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that are not stop words."""
+    stop = stopwords()
+    return [w for w in (x.lower().replace("’", "'") for x in words(text)) if w not in stop and len(w) > 1]
+
+
+def stem(word: str) -> str:
+    """A crude plural-folding stem, enough to match 'features' with 'feature' in keys."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Lines with their 1-based numbers, line endings of any platform removed."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        yield number, line

@@ -1,0 +1,16 @@
+"""Vocabularies the extractor reads: word lists and patterns kept as YAML, not Python."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict[str, Any]:
+    """The vocabulary file ``<name>.yaml`` shipped with seedcards."""
+    text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
