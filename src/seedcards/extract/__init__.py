@@ -1,0 +1,154 @@
+"""From documents to candidate cards: definitions, claims, clozes and code, scored and de-duplicated.
+
+Deterministic and offline: rules over the text and the YAML vocabularies, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from seedcards import text
+from seedcards.card import Card, CardKind
+from seedcards.document import BlockKind, Document
+from seedcards.extract import ranking
+from seedcards.extract.claims import find_claim, find_verdict
+from seedcards.extract.cloze import choose_phrase, make_cloze
+from seedcards.extract.cues import cues
+from seedcards.extract.definitions import Definition, find_definition
+from seedcards.extract.sentences import Sentence, iter_sentences
+from seedcards.extract.topics import TopicIndex
+
+DEFAULT_MIN_SCORE = 0.5
+_QUESTION_VERBS = {"expect": "expect", "guess": "guess", "argue": "argue", "predict": "expect", "claim": "argue"}
+_FOLLOW_UP = re.compile(r"^(?:this|it)\s+(?P<rest>(?:is|isn't|can|can't|could|does|doesn't|has|may|might|should|would|will|tends|depends|matters|only|also|usually|often)\b.+)$",
+                        re.IGNORECASE)
+
+
+def key_slug(words: str, limit: int = 6) -> str:
+    """A short, stable slug from a text's first content words."""
+    stems = [text.stem(w) for w in text.content_words(words)[:limit]]
+    return "-".join(stems) or "x"
+
+
+class Extractor:
+    """Turns one document at a time into scored candidate cards."""
+
+    def __init__(self, topics: TopicIndex, min_score: float = DEFAULT_MIN_SCORE) -> None:
+        self.topics = topics
+        self.min_score = min_score
+
+    def _has_topic(self, phrase: str) -> bool:
+        return bool(self.topics.find(phrase))
+
+    def _topic_spans(self, phrase: str) -> list[tuple[int, int, list[str]]]:
+        return self.topics.find(phrase)
+
+    def document_cards(self, document: Document, source: str | None = None) -> list[Card]:
+        source = source or document.path.as_posix()
+        candidates: list[ranking.Candidate] = []
+        last_definition: tuple[int, int, Definition] | None = None
+        verdict_block: int | None = None
+        for sentence in iter_sentences(document):
+            idea = (source, sentence.block.line, sentence.index)
+            if sentence.block.line == verdict_block:
+                continue  # the rest of a review comment, already on the verdict card
+            verdict = find_verdict(sentence) if sentence.index == 0 else None
+            if verdict is not None:
+                verdict_block = sentence.block.line
+                candidates.append(ranking.Candidate(self._verdict_card(document, source, sentence, verdict), idea))
+                continue
+            definition = find_definition(sentence, self._has_topic)
+            if definition is not None:
+                last_definition = (sentence.block.line, sentence.index, definition)
+                candidates.append(ranking.Candidate(self._definition_card(document, source, sentence, definition), idea))
+                continue
+            follow_up = self._follow_up(sentence, last_definition)
+            if follow_up is not None:
+                candidates.extend(ranking.Candidate(c, idea) for c in self._claim_cards(document, source, sentence, *follow_up))
+                continue
+            claim = find_claim(sentence)
+            if claim is not None:
+                candidates.extend(ranking.Candidate(c, idea) for c in self._claim_cards(
+                    document, source, sentence, claim.sentence, claim.proposition_start, claim.verb,
+                    claim.strength, claim.context, claim.needs_context, claim.form))
+        return ranking.cap_per_block(candidates, self.min_score)
+
+    # -- one builder per card kind ------------------------------------------------------------
+
+    def _base(self, document: Document, source: str, sentence: Sentence) -> dict:
+        return {"source": source, "source_label": document.source_label, "line": sentence.block.line,
+                "author": document.author}
+
+    def _definition_card(self, document: Document, source: str, sentence: Sentence, found: Definition) -> Card:
+        term = found.term
+        shown_term = f"{term} ({found.alias})" if found.alias and found.form != "same-as" else term
+        # The definition side must not give the term away.
+        back = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", "…", found.definition, flags=re.IGNORECASE)
+        context = sentence.text if found.definition not in sentence.text or len(found.definition) < len(sentence.text) * 0.6 else ""
+        if found.needs_previous:
+            context = f"{sentence.previous} {sentence.text}"
+        topics = self.topics.topics_of(f"{term} {found.definition}")
+        value = ranking.score(found.strength, sentence.text, topics, first_in_block=sentence.index == 0)
+        return Card(kind=CardKind.DEFINITION, key=f"{source}#definition:{key_slug(term)}", front=shown_term, back=back,
+                    context=context, topics=topics, score=value, **self._base(document, source, sentence))
+
+    def _follow_up(self, sentence: Sentence, last: tuple[int, int, Definition] | None):
+        """A sentence right after a definition that says more about the term ("It can be ...")."""
+        if last is None or last[0] != sentence.block.line or last[1] != sentence.index - 1:
+            return None
+        match = _FOLLOW_UP.match(sentence.text.strip())
+        if not match:
+            return None
+        term = last[2].term
+        resolved = f"{term[0].upper()}{term[1:]} {match['rest']}"
+        start = len(term) + 1
+        return resolved, start, "think", 0.55, "", False, "fact"
+
+    def _claim_cards(self, document: Document, source: str, sentence: Sentence, body: str, start: int, verb: str,
+                     strength: float, context: str, needs_context: bool, form: str) -> list[Card]:
+        phrase = choose_phrase(body, self._topic_spans, start)
+        if phrase is None:
+            return []
+        topics = self.topics.topics_of(body)
+        value = ranking.score(strength, body, topics, first_in_block=sentence.index == 0, needs_context=needs_context)
+        if sentence.heading and not context:
+            context = sentence.heading
+        base = self._base(document, source, sentence)
+        slug = key_slug(body[start:])
+        cards = [Card(kind=CardKind.CLOZE, key=f"{source}#cloze:{slug}", text=make_cloze(body, phrase),
+                      context=context, topics=topics, score=value, **base)]
+        subject = choose_phrase(body, self._topic_spans, start, prefer_subject=True) or phrase
+        if document.author and form in ("stance", "summary") and (self._has_topic(subject.text) or " " in subject.text):
+            question_verb = _QUESTION_VERBS.get(verb, "think")
+            front = f"What does {document.author} {question_verb} about {subject.text}?"
+            cards.append(Card(kind=CardKind.CLAIM, key=f"{source}#claim:{slug}", front=front, back=body,
+                              context=context, topics=topics, score=round(max(0.0, value - 0.02), 3), **base))
+        return cards
+
+    def _verdict_card(self, document: Document, source: str, sentence: Sentence, verdict) -> Card:
+        who = document.author or "the author"
+        front = f"How did {who} later judge the claim “{verdict.claim}”?"
+        back = f"{verdict.marks} {verdict.meaning}".strip()
+        if verdict.comment:
+            back += f": {verdict.comment}"
+        topics = self.topics.topics_of(f"{verdict.claim} {verdict.comment}")
+        value = ranking.score(0.6, verdict.claim, topics, first_in_block=True, important=verdict.important)
+        return Card(kind=CardKind.CLAIM, key=f"{source}#verdict:{key_slug(verdict.claim)}", front=front, back=back,
+                    context=sentence.heading or "", topics=topics, score=value, **self._base(document, source, sentence))
+
+
+def extract_documents(documents: Iterable[tuple[Document, str]], topics: TopicIndex,
+                      min_score: float = DEFAULT_MIN_SCORE) -> Iterator[Card]:
+    """Cards from a stream of (document, source name), duplicates across documents merged.
+
+    Cards are yielded once all documents are read, because a later document can hold a
+    better statement of an idea that an earlier one already gave.
+    """
+    extractor = Extractor(topics, min_score)
+    dedup = ranking.Deduplicator()
+    for document, source in documents:
+        for card in extractor.document_cards(document, source):
+            dedup.offer(card)
+    yield from dedup.kept

@@ -1,0 +1,69 @@
+"""The extraction vocabulary (vocab/extract.yaml and english.yaml), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from seedcards import vocab
+
+
+@dataclass(frozen=True)
+class Stance:
+    pattern: re.Pattern[str]
+    verb: str
+    strong: bool
+
+
+@dataclass(frozen=True)
+class Cues:
+    stances: tuple[Stance, ...]
+    summary: re.Pattern[str]
+    discourse_labels: frozenset[str]
+    definition_verbs: str
+    definition_hedges: str
+    generic_heads: frozenset[str]
+    verdict: re.Pattern[str]
+    verdict_marks: dict[str, str]
+    importance_marks: tuple[str, ...]
+    conversational: re.Pattern[str]
+    anaphora: frozenset[str]
+    anaphora_exceptions: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    spec = vocab.load("extract")
+    english = vocab.load("english")
+    stances = tuple(
+        Stance(re.compile(rf"(?<![\w'])(?:{entry['cue']})(?![\w'])", re.IGNORECASE), entry["verb"], strength == "strong")
+        for strength in ("strong", "weak") for entry in spec["stance"][strength])
+    arrows = "|".join(re.escape(a) for a in spec["verdict_arrows"])
+    marks = sorted(spec["verdict_marks"], key=len, reverse=True)
+    mark_pattern = "|".join(re.escape(m) for m in marks)
+    verdict = re.compile(rf"^(?P<claim>.{{6,}}?)\s*(?:{arrows})\s*(?P<marks>(?:(?:{mark_pattern})\s*)+)\s*[-–—:]?\s*(?P<comment>.*)$")
+    conversational = re.compile(r"(?<![\w'])(?:%s)(?![\w'])" % "|".join(re.escape(c) for c in spec["conversational"]), re.IGNORECASE)
+    return Cues(
+        stances=stances,
+        summary=re.compile(r"^(?:%s)\s*[:,\-–—]\s*(?P<body>.+)$" % "|".join(spec["summary_labels"]), re.IGNORECASE),
+        discourse_labels=frozenset(spec["discourse_labels"]),
+        definition_verbs="|".join(spec["definition_verbs"]),
+        definition_hedges="|".join(spec["definition_hedges"]),
+        generic_heads=frozenset(spec["generic_heads"]),
+        verdict=verdict,
+        verdict_marks=dict(spec["verdict_marks"]),
+        importance_marks=tuple(spec["importance_marks"]),
+        conversational=conversational,
+        anaphora=frozenset(english["anaphora"]),
+        anaphora_exceptions=re.compile(r"^(?:%s)\b" % "|".join(english["anaphora_exceptions"]), re.IGNORECASE),
+    )
+
+
+def opens_with_anaphor(sentence: str) -> bool:
+    """Whether a sentence begins by pointing at something outside itself ("This is why ...")."""
+    c = cues()
+    stripped = sentence.lstrip("\"'“‘(*[ ")
+    first = stripped.split(" ", 1)[0].lower().strip(",.;:!?'’") if stripped else ""
+    first = first.split("'")[0].split("’")[0]
+    return first in c.anaphora and not c.anaphora_exceptions.match(stripped)

@@ -1,0 +1,186 @@
+"""Definitions: the many ways writers say what a term means."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from seedcards import text
+from seedcards.extract.cues import cues, opens_with_anaphor
+from seedcards.extract.sentences import Sentence
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{2,60})[\"“”]")
+_LEAD = r"^(?:(?:so|and|but|basically|roughly|formally|informally|in short|briefly|in other words|put simply|essentially|concretely|recall that|note that),?\s+)?"
+_BANNED_TERM_WORDS = {"i", "we", "you", "my", "our", "your", "he", "she", "they", "it", "this", "that", "these",
+                      "those", "here", "there", "now", "me", "us", "him", "her", "them", "which", "who", "what",
+                      "if", "when", "not", "also", "still", "just", "really", "because", "whether", "than"}
+_DETERMINERS = ("a ", "an ", "the ", "a concrete ", "our ", "their ")
+_MAX_TERM_WORDS = 6
+_MIN_DEF_WORDS = 3
+_MAX_DEF_WORDS = 70
+# A "definition" that opens like this is the writer's commentary, not a meaning.
+_COMMENTARY_OPENERS = {"but", "and", "so", "however", "also", "yes", "no", "well", "i", "my", "you", "your",
+                       "thanks", "thank", "agreed", "sure", "ok", "okay", "hmm"}
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    definition: str
+    form: str
+    """Which pattern found it; sets how sure the extractor is."""
+    strength: float
+    alias: str | None = None
+    needs_previous: bool = False
+
+
+def clean_term(raw: str, emphasis: tuple[str, ...] = ()) -> str | None:
+    """The term a definition is about, or None when the subject is not a term (a pronoun, an opinion)."""
+    raw = raw.strip().strip("*_")
+    quoted = _QUOTED.search(raw)
+    if quoted:
+        raw = quoted.group(1)
+    raw = raw.strip(" \"'“”‘’*_.,:;()").strip()
+    if raw in emphasis:
+        return raw
+    lowered = raw.lower()
+    for determiner in _DETERMINERS:
+        if lowered.startswith(determiner):
+            raw = raw[len(determiner):]
+            lowered = raw.lower()
+    found = raw.split()
+    if not 1 <= len(found) <= _MAX_TERM_WORDS or any(ch in raw for ch in ",;:!?()[]"):
+        return None
+    words = [w.lower().strip("'’") for w in found]
+    c = cues()
+    if any(w in _BANNED_TERM_WORDS or w.split("'")[0] in _BANNED_TERM_WORDS for w in words):
+        return None
+    if words[-1] in c.generic_heads or lowered in c.discourse_labels:
+        return None
+    stops = text.stopwords()
+    if words[0] in stops or words[-1] in stops or sum(w in stops for w in words) > 2:
+        return None
+    if not any(ch.isalpha() for ch in raw) or raw[0].isdigit():
+        return None
+    return raw
+
+
+def clean_definition(raw: str, term: str) -> str | None:
+    body = raw.strip().rstrip(".").strip()
+    body = body.strip(" ,;")
+    if body.startswith(("\"", "“")) and body.endswith(("\"", "”")) and body.count("\"") + body.count("“") + body.count("”") == 2:
+        body = body[1:-1].strip().rstrip(".")
+    words = text.words(body)
+    if not _MIN_DEF_WORDS <= len(words) <= _MAX_DEF_WORDS:
+        return None
+    if body.endswith("?") or opens_with_anaphor(body) and not body.lower().startswith(("that ", "those ")):
+        return None
+    if words[0].lower() in _COMMENTARY_OPENERS or body.lower().startswith(("for example", "for instance", "e.g.")):
+        return None
+    return body
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
+    c = cues()
+    flags = re.IGNORECASE
+    term = r"(?P<term>[^,;:()]{2,60}?)"
+    alias = r"(?:\s*\((?P<alias>[^()]{1,40})\))?"
+    return [
+        ("what-call", 0.8, re.compile(
+            r"^(?:what|the thing)\s+(?P<who>I|we|[A-Z]\w+(?:\s[A-Z]\w+)?)\s+calls?\s+(?P<term>[\"“]?[^\"”,]{2,50}?[\"”]?)\s+"
+            r"(?:is|are|means)\s+(?P<def>.{8,})$")),
+        ("by-mean", 0.8, re.compile(
+            r"\bby\s+(?P<term>[\"“][^\"”]{2,60}[\"”]|[^,]{2,50}?),?\s+(?:I|we)(?:'m|\s+am|\s+are)?\s+"
+            r"(?:mean|refer to|meaning|referring to)\s+(?P<def>.{8,})$", flags)),
+        ("as-for", 0.75, re.compile(
+            r"^(?:as for|regarding|on|about)\s+what\s+(?P<term>[^,]{2,50}?)\s+(?:represents|means|is|does|measures),?\s+"
+            r"(?:it|this|that)(?:'s|’s|\s+is)\s+(?P<def>.{8,})$", flags)),
+        ("same-as", 0.75, re.compile(
+            r"(?P<term>(?:[\w'’\-]+\s+){0,2}[\w'’\-]+)\s+\(?(?:which\s+)?(?:is|are)\s+(?:basically\s+|essentially\s+)?"
+            r"the same(?: thing)? as what\s+(?P<who>[\w'’ ]{2,30}?)\s+calls?\s+(?P<alias>[\w'’\- ]{2,40}?)(?:\)|[.,;]|$)", flags)),
+        ("cue-verb", 0.75, re.compile(
+            _LEAD + term + alias + r",?\s+(?P<cue>" + c.definition_verbs + r")\s+(?P<def>.{8,})$", flags)),
+        ("call-this", 0.65, re.compile(
+            r"\b(?:we|I|people|researchers)(?:'ll|\s+will)?\s+(?:call|term|dub)\s+(?:this|these|that|it|such\s+\w+)\s+"
+            r"(?P<term>[\"“]?[^\"”,.;]{2,50}?[\"”]?)(?:[.,;]|$)", flags)),
+        ("which-call", 0.7, re.compile(
+            r"^(?P<def>.{12,}?),?\s+(?:which|what)\s+(?:I|we|people|researchers|others|[A-Z]\w+)\s+"
+            r"(?:call|calls|term|terms|dub|dubs|refer to as|refers to as)\s+(?P<term>[\"“]?[^\"”,.;]{2,50}?[\"”]?)[.!]?$")),
+        ("quoted-gloss", 0.7, re.compile(r"^[\"“](?P<term>[^\"”]{2,60}?):[\"”]\s+(?P<def>.{8,})$")),
+        ("gloss", 0.6, re.compile(r"^(?P<term>[^:\"”.!?]{2,60}?|[^:]{0,30}[\"“][^\"”]{2,40}[\"”])\s*(?::|\s[—–]\s)\s*(?P<def>.{8,})$")),
+        ("would-be", 0.6, re.compile(
+            r"(?:^|,\s*|\bthen\s+)(?P<term>[^,;:\"“]{2,40}?)\s+would\s+be\s+(?P<def>[\"“].{8,})$", flags)),
+        ("i.e.", 0.5, re.compile(
+            r"(?P<term>(?:[\w'’/\-]+\s+){0,3}[\w'’/\-]+),?\s+\(?i\.e\.?,?\s+(?P<def>[^();]{8,200}?)\)?[.]?$", flags)),
+        ("copula", 0.5, re.compile(
+            _LEAD + term + alias + r"\s+(?:is|are)\s+(?:(?P<hedge>" + c.definition_hedges + r")\s+)?"
+            r"(?P<def>(?:a|an|the|when|where|how|what|any|one of|that which|whatever)\b.{6,})$", flags)),
+        ("emphasis-copula", 0.55, re.compile(
+            _LEAD + term + alias + r"\s+(?:is|are)\s+(?:(?P<hedge>" + c.definition_hedges + r")\s+)?(?P<def>.{8,})$", flags)),
+    ]
+
+
+def _trim_to_noun(term: str) -> str:
+    """'paper on capacity' -> 'capacity': what follows the last preposition names the thing."""
+    words = term.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in {"on", "of", "for", "about", "called", "named", "with"}:
+            return " ".join(words[index + 1:])
+    return term
+
+
+def find_definition(sentence: Sentence, is_topic_term: Callable[[str], bool]) -> Definition | None:
+    """The definition a sentence states, if it states one."""
+    body = sentence.text.strip()
+    emphasis = sentence.block.emphasis
+    for form, strength, pattern in _patterns():
+        match = pattern.search(body)
+        if not match:
+            continue
+        groups = match.groupdict()
+        raw_term = groups.get("term") or ""
+        if form in ("same-as", "i.e."):
+            raw_term = _trim_to_noun(raw_term)
+            stops = text.stopwords()
+            words = raw_term.split()
+            while words and words[0].lower() in stops:
+                words = words[1:]
+            raw_term = " ".join(words)
+        term = clean_term(raw_term, emphasis)
+        if term is None:
+            continue
+        emphasized = term in emphasis or any(term.lower() == e.lower() for e in emphasis)
+        quoted = bool(_QUOTED.search(raw_term))
+        acronym = bool(groups.get("alias")) or sum(ch.isupper() for ch in term) >= 2
+        topical = is_topic_term(term)
+        if form == "emphasis-copula" and not (emphasized or groups.get("alias")):
+            continue
+        if form == "cue-verb" and re.match(r"means?\s+that\b", (groups.get("cue") or "") + " " + (groups.get("def") or "")[:5], re.I):
+            continue
+        if form == "gloss":
+            first = term.lower().split()[0]
+            if first in cues().discourse_labels or not (emphasized or quoted or acronym or topical or term[0].isupper()):
+                continue
+            if sentence.block.kind.value == "paragraph" and sentence.index > 0 and not (emphasized or quoted):
+                continue
+        if form == "copula" and len(term.split()) > 4 and not (emphasized or acronym or topical):
+            continue
+        if form == "same-as":
+            definition = f"the same as what {groups['who'].strip()} calls {groups['alias'].strip()}"
+        elif form == "call-this":
+            if not sentence.previous:
+                continue
+            definition = sentence.previous.strip().rstrip(".")
+        else:
+            definition = groups.get("def") or ""
+        cleaned = clean_definition(definition, term)
+        if cleaned is None:
+            continue
+        bonus = 0.1 * emphasized + 0.05 * quoted + 0.05 * acronym + 0.1 * topical
+        return Definition(term=term, definition=cleaned, form=form, strength=min(1.0, strength + bonus),
+                          alias=(groups.get("alias") or None) if form != "same-as" else groups.get("alias"),
+                          needs_previous=form == "call-this")
+    return None

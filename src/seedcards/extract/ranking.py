@@ -1,0 +1,111 @@
+"""Scoring candidates, capping them per paragraph, and merging near-duplicates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from seedcards import text
+from seedcards.card import Card
+from seedcards.extract.cues import cues
+
+MAX_IDEAS_PER_BLOCK = 2
+DUPLICATE_SIMILARITY = 0.6
+_SWEET_SPOT = (8, 40)
+
+
+def score(strength: float, sentence: str, topics: tuple[str, ...], *, first_in_block: bool,
+          important: bool = False, needs_context: bool = False) -> float:
+    """How much a candidate is worth studying, from 0 to 1."""
+    value = strength
+    value += min(0.2, 0.1 * len(topics))
+    if not topics:
+        value -= 0.1
+    conversational = len(cues().conversational.findall(sentence))
+    value -= min(0.3, 0.1 * conversational)
+    words = len(text.words(sentence))
+    if not _SWEET_SPOT[0] <= words <= _SWEET_SPOT[1]:
+        value -= 0.05
+    if first_in_block:
+        value += 0.03
+    if important:
+        value += 0.1
+    if needs_context:
+        value -= 0.05
+    return round(max(0.0, min(1.0, value)), 3)
+
+
+def signature(card: Card) -> frozenset[str]:
+    body = card.text or f"{card.front} {card.back}"
+    return frozenset(text.stem(w) for w in text.content_words(body.replace("{{c1::", " ").replace("}}", " ")))
+
+
+@dataclass
+class Candidate:
+    card: Card
+    idea: tuple[str, int, int]
+    """(source, block line, sentence index): cards that state one idea share it."""
+
+
+def cap_per_block(candidates: list[Candidate], min_score: float) -> list[Card]:
+    """Keep the best ideas of each paragraph, in document order."""
+    ideas: dict[tuple[str, int, int], float] = defaultdict(float)
+    for candidate in candidates:
+        if candidate.card.score >= min_score:
+            ideas[candidate.idea] = max(ideas[candidate.idea], candidate.card.score)
+    by_block: dict[tuple[str, int], list[tuple[float, tuple[str, int, int]]]] = defaultdict(list)
+    for idea, best in ideas.items():
+        by_block[idea[:2]].append((best, idea))
+    kept_ideas = set()
+    for entries in by_block.values():
+        entries.sort(key=lambda e: (-e[0], e[1][2]))
+        kept_ideas.update(idea for _, idea in entries[:MAX_IDEAS_PER_BLOCK])
+    return [c.card for c in candidates if c.idea in kept_ideas and c.card.score >= min_score]
+
+
+@dataclass
+class Deduplicator:
+    """Merges cards that say the same thing, within a document or across documents.
+
+    Keeps an inverted index from words to kept cards, so each new card is compared only
+    with cards that share a word: the cost stays near-linear in the number of cards.
+    """
+
+    threshold: float = DUPLICATE_SIMILARITY
+    kept: list[Card] = field(default_factory=list)
+    _signatures: list[frozenset[str]] = field(default_factory=list)
+    _index: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    _keys: dict[str, int] = field(default_factory=dict)
+
+    def offer(self, card: Card) -> bool:
+        """Keep the card unless a better one already says the same; a better one replaces its twin."""
+        sig = signature(card)
+        twin = self._keys.get(card.key)
+        if twin is None and sig:
+            counts: dict[int, int] = defaultdict(int)
+            for word in sig:
+                for index in self._index.get((card.kind.value, word), ()):
+                    counts[index] += 1
+            for index, shared in counts.items():
+                other = self._signatures[index]
+                if shared / len(sig | other) >= self.threshold:
+                    twin = index
+                    break
+        if twin is None:
+            self._add(card, sig)
+            return True
+        if card.score > self.kept[twin].score:
+            self.kept[twin] = card
+            self._signatures[twin] = sig
+            self._keys[card.key] = twin
+            for word in sig:
+                self._index[(card.kind.value, word)].append(twin)
+        return False
+
+    def _add(self, card: Card, sig: frozenset[str]) -> None:
+        index = len(self.kept)
+        self.kept.append(card)
+        self._signatures.append(sig)
+        self._keys[card.key] = index
+        for word in sig:
+            self._index[(card.kind.value, word)].append(index)

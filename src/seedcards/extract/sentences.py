@@ -1,0 +1,63 @@
+"""Documents as a stream of sentences, each with what a card needs to stand alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from seedcards import text
+from seedcards.document import Block, BlockKind, Document
+from seedcards.readers import furniture
+
+_EXAMPLE = re.compile(r"\((?:e\.g\.|eg\.|for example|for instance),?\s+(?P<body>[^()]{40,400})\)", re.IGNORECASE)
+_MIN_EXAMPLE_WORDS = 8
+# Footnote marks ("[1]") and leading review marks are typography, not words of the sentence.
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+_LEADING_MARKS = re.compile(r"^(?:[→⇒⟶>\-–—•*⭐★✅❌❓✔✘✗⚠️️\s]|->|=>)+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    block: Block
+    index: int
+    """Position of the sentence in its block (0 = first)."""
+    previous: str | None
+    """The sentence before it in the same block, for context."""
+    lead_in: str | None
+    """For a list item: the sentence that introduced the list ("I'd distinguish two cases:")."""
+    heading: str | None
+    derived: bool = False
+    """True for a sentence lifted out of a parenthetical example."""
+
+
+def iter_sentences(document: Document) -> Iterator[Sentence]:
+    heading: str | None = None
+    lead_in: str | None = None
+    for block in document.blocks:
+        if block.kind is BlockKind.CODE:
+            continue
+        if block.kind is BlockKind.HEADING:
+            heading, lead_in = block.text, None
+            continue
+        parts = [_LEADING_MARKS.sub("", _FOOTNOTE.sub("", p)).strip() for p in text.sentences(block.text)]
+        parts = [p for p in parts if p]
+        introduces_list = bool(parts) and parts[-1].rstrip().endswith(":")
+        if block.kind is not BlockKind.LIST_ITEM:
+            lead_in = parts[-1] if introduces_list else None
+        previous: str | None = None
+        for index, part in enumerate(parts):
+            if furniture.is_pleasantry(part):
+                continue
+            yield Sentence(part, block, index, previous, lead_in if block.kind is BlockKind.LIST_ITEM else None, heading)
+            for example in _EXAMPLE.finditer(part):
+                body = example["body"].strip()
+                if len(text.words(body)) >= _MIN_EXAMPLE_WORDS:
+                    body = body[0].upper() + body[1:]
+                    if not body.endswith((".", "!", "?")):
+                        body += "."
+                    yield Sentence(body, block, index, None, None, heading, derived=True)
+            previous = part
+        if block.kind is BlockKind.LIST_ITEM and introduces_list:
+            lead_in = parts[-1]

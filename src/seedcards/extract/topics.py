@@ -1,0 +1,93 @@
+"""The topic vocabulary: which terms put a card under which topic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from seedcards import yamlfile
+from seedcards.errors import UserError
+
+
+_SUFFIX = re.compile(r"(?:e?s|'s|’s)$")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    terms: tuple[str, ...]
+
+
+class TopicIndex:
+    """Finds topic terms in text. Terms with two or more capitals match case-sensitively."""
+
+    def __init__(self, topics: list[Topic]) -> None:
+        self.topics = {t.id: t for t in topics}
+        self._owner: dict[str, list[str]] = {}
+        folded: list[str] = []
+        exact: list[str] = []
+        for topic in topics:
+            for term in topic.terms:
+                is_exact = sum(ch.isupper() for ch in term) >= 2
+                key = term if is_exact else term.lower()
+                if key not in self._owner:
+                    (exact if is_exact else folded).append(term)
+                self._owner.setdefault(key, []).append(topic.id)
+        self._folded = self._compile(folded, re.IGNORECASE)
+        self._exact = self._compile(exact, 0)
+
+    @staticmethod
+    def _compile(terms: list[str], flags: int) -> re.Pattern[str] | None:
+        if not terms:
+            return None
+        ordered = sorted(terms, key=len, reverse=True)
+        body = "|".join(re.escape(t) for t in ordered)
+        return re.compile(rf"(?<!\w)(?:{body})(?:e?s|'s|’s)?(?!\w)", flags)
+
+    def find(self, text: str) -> list[tuple[int, int, list[str]]]:
+        """Spans of topic terms in the text, with the topics each belongs to."""
+        found = []
+        for pattern, fold in ((self._exact, False), (self._folded, True)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                word = match.group().lower() if fold else match.group()
+                owners = self._owner.get(word) or self._owner.get(_SUFFIX.sub("", word), [])
+                if owners:
+                    found.append((match.start(), match.end(), owners))
+        return sorted(found)
+
+    def topics_of(self, text: str) -> tuple[str, ...]:
+        """Topic ids named in the text, most mentioned first, ties in vocabulary order."""
+        counts: dict[str, int] = {}
+        for _, _, owners in self.find(text):
+            for owner in owners:
+                counts[owner] = counts.get(owner, 0) + 1
+        order = list(self.topics)
+        return tuple(sorted(counts, key=lambda t: (-counts[t], order.index(t))))
+
+    def label(self, topic_id: str) -> str:
+        topic = self.topics.get(topic_id)
+        return topic.label if topic else topic_id
+
+
+def load_topics(path: Path) -> TopicIndex:
+    data = yamlfile.load(path)
+    root = yamlfile.located(data, path)
+    yamlfile.check_keys(root, ["topics"], "the topic vocabulary")
+    entries = yamlfile.located(yamlfile.expect(root, "topics", dict, "the topic vocabulary", required=True), path,
+                               root.lines.get("topics", 1))
+    topics = []
+    for topic_id, body in entries.value.items():
+        node = yamlfile.located(body, path, entries.lines.get(topic_id, 1))
+        yamlfile.check_keys(node, ["label", "terms"], f"topic '{topic_id}'")
+        terms = yamlfile.expect(node, "terms", list, f"topic '{topic_id}'", required=True)
+        if not all(isinstance(t, (str, int, float)) and str(t).strip() for t in terms):
+            raise node.error(f"every term of topic '{topic_id}' must be a word or phrase.", "terms")
+        label = yamlfile.expect(node, "label", str, f"topic '{topic_id}'") or str(topic_id).replace("-", " ").title()
+        topics.append(Topic(str(topic_id), label, tuple(str(t).strip() for t in terms)))
+    if not topics:
+        raise UserError("the topic vocabulary lists no topics.", path)
+    return TopicIndex(topics)
