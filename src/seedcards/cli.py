@@ -1,2 +1,103 @@
-def main():
-    pass
+"""The command line. Commands only parse options, call the stages and print.
+
+Heavy modules are imported inside the commands that need them, so `seedcards --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from seedcards import __version__
+
+
+class _Group(click.Group):
+    """Turns a user's mistake into one clear paragraph and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from seedcards.errors import UserError
+        try:
+            return super().invoke(ctx)
+        except UserError as problem:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"error: {problem.render()}", err=True, fg="red")
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seedcards")
+@click.option("--debug", is_flag=True, help="Show a traceback for errors (for bug reports).")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Turn writing about AI safety into Anki decks you can study.
+
+    \b
+    Typical use, from a project folder (one with decks/ and seeds/):
+      seedcards extract seeds/      preview the cards found in some posts
+      seedcards build               write build/<deck>.apkg for every deck in decks/
+    """
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.option("--decks", "decks_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of deck files (*.yaml).  [default: ./decks]")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the .apkg files go.  [default: ./build]")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
+def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool) -> None:
+    """Build one Anki package (.apkg) per deck file.
+
+    Notes keep their identity across builds (recorded in decks/seedcards.lock), so
+    re-importing a rebuilt deck updates your notes in place and keeps their reviews.
+    """
+    from seedcards.build import build as run_build
+    from seedcards.report import print_build_report
+
+    project = Path.cwd()
+    seen = []
+
+    def progress(path: str) -> None:
+        seen.append(path)
+        if not quiet:
+            click.echo(f"  reading {path}", err=True)
+
+    report = run_build(project, decks_dir, out_dir, progress=progress)
+    print_build_report(report, quiet=quiet)
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "yaml"]), default="table",
+              show_default=True, help="table for reading; jsonl/json for scripts; yaml to paste into a deck.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None,
+              help="Drop candidates scored below this (0..1).  [default: 0.5]")
+@click.option("--topics", "topics_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Topic vocabulary.  [default: ./decks/topics.yaml]")
+def extract(paths: tuple[Path, ...], fmt: str, min_score: float | None, topics_path: Path | None) -> None:
+    """Preview the cards seedcards finds in files or folders (default: seeds/)."""
+    from seedcards import readers, resources
+    from seedcards.build import read_documents
+    from seedcards.extract import DEFAULT_MIN_SCORE, extract_documents
+    from seedcards.extract.topics import load_topics
+    from seedcards.report import print_cards
+
+    project = Path.cwd()
+    if not paths:
+        if not (project / "seeds").is_dir():
+            raise click.UsageError("name files or folders to read (there is no ./seeds folder).")
+        paths = (project / "seeds",)
+    topics = load_topics(topics_path or resources.topics_file(project / "decks"))
+    files = list(readers.expand(paths))
+    warnings: list[str] = []
+    documents = read_documents(files, project, warnings)
+    cards = list(extract_documents(documents, topics, DEFAULT_MIN_SCORE if min_score is None else min_score))
+    print_cards(cards, fmt)
+    for warning in warnings:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")

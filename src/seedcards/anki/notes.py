@@ -1,0 +1,75 @@
+"""Cards become genanki notes: fields filled per note type, escaped or sanitized, tagged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import genanki
+
+from seedcards import sanitize
+from seedcards.anki.notetypes import NoteType
+from seedcards.card import Card, CardKind
+
+# Which card attribute fills which field of each note type.
+FIELD_SOURCES: dict[CardKind, dict[str, str]] = {
+    CardKind.BASIC: {"Front": "front", "Back": "back", "Add Reverse": "reverse", "Context": "context",
+                     "Source": "source_label"},
+    CardKind.CLOZE: {"Text": "text", "Extra": "back", "Context": "context", "Source": "source_label"},
+    CardKind.DEFINITION: {"Term": "front", "Definition": "back", "Context": "context", "Source": "source_label"},
+    CardKind.CLAIM: {"Question": "front", "Claim": "back", "Author": "author", "Context": "context",
+                     "Source": "source_label"},
+}
+_TAG_UNSAFE = re.compile(r"[^\w:.\-]+")
+
+
+def field_values(card: Card, notetype: NoteType, extra: dict[str, str] | None = None) -> list[str]:
+    """The HTML of each field of ``notetype``, in order."""
+    sources = FIELD_SOURCES.get(card.kind, {})
+    values = []
+    for name in notetype.fields:
+        if extra and name in extra:
+            values.append(extra[name])
+            continue
+        attribute = sources.get(name)
+        raw = getattr(card, attribute) if attribute else ""
+        if isinstance(raw, bool):
+            values.append("y" if raw else "")
+        elif raw is None:
+            values.append("")
+        elif card.html and attribute in ("front", "back", "text", "context"):
+            values.append(sanitize.clean(str(raw)))
+        else:
+            values.append(sanitize.escape(str(raw)))
+    return values
+
+
+def tags_for(card: Card) -> list[str]:
+    tags = [f"seedcards::kind::{card.kind.value}"]
+    tags += [f"seedcards::topic::{topic}" for topic in card.topics]
+    tags += [_TAG_UNSAFE.sub("_", tag).strip("_") for tag in card.tags]
+    return sorted({t for t in tags if t})
+
+
+@dataclass(frozen=True)
+class NoteSpec:
+    """Everything about one note that goes into the package, and what identifies it."""
+
+    guid: str
+    deck: str
+    notetype: NoteType
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    mod: int
+
+
+class TimedNote(genanki.Note):
+    """A genanki Note written with its own modification time, so Anki's "update if newer"
+    applies real edits only."""
+
+    def __init__(self, *args: object, mod: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen) -> None:  # type: ignore[override]
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)

@@ -1,0 +1,102 @@
+"""Note types, loaded from templates/<type>/ (notetype.yaml, HTML templates, CSS)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from seedcards import yamlfile
+from seedcards.errors import UserError
+from seedcards.identity import content_hash, stable_id
+
+
+@dataclass(frozen=True)
+class NoteType:
+    """One Anki note type as the files describe it; ``model`` builds the genanki Model."""
+
+    type: str
+    """The folder name, which is also the card kind it serves (basic, cloze, ...)."""
+    name: str
+    is_cloze: bool
+    fields: tuple[str, ...]
+    templates: tuple[tuple[str, str, str], ...]
+    """(name, front HTML, back HTML) per card template."""
+    css: str
+
+    @property
+    def id(self) -> int:
+        # From the folder, not the display name, so renaming a note type keeps it the same in Anki.
+        return stable_id("notetype", self.type)
+
+    @property
+    def schema_hash(self) -> str:
+        """Changes when fields or card templates are added, removed or renamed."""
+        return content_hash(str(self.is_cloze), *self.fields, "|", *(t[0] for t in self.templates))
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.name, self.schema_hash, self.css, *(f"{q}\x1e{a}" for _, q, a in self.templates))
+
+    def model(self, mod: int) -> "_Model":
+        fields = [{"name": f, "id": stable_id("field", self.type, f)} for f in self.fields]
+        templates = [{"name": name, "qfmt": front, "afmt": back, "id": stable_id("template", self.type, name)}
+                     for name, front, back in self.templates]
+        return _Model(self.id, self.name, fields=fields, templates=templates, css=self.css,
+                      model_type=genanki.Model.CLOZE if self.is_cloze else genanki.Model.FRONT_BACK, mod=mod)
+
+
+class _Model(genanki.Model):
+    """A genanki Model whose modification time is its own, not the package's.
+
+    Anki updates a note type on import only when the incoming one is newer, so the time
+    must move exactly when the templates change.
+    """
+
+    def __init__(self, *args: object, mod: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def to_json(self, timestamp: float, deck_id: int) -> dict:
+        data = super().to_json(timestamp, deck_id)
+        data["mod"] = self.mod
+        return data
+
+
+def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
+    """Every note type under templates/, keyed by its folder name."""
+    base_css = (templates_dir / "base.css").read_text(encoding="utf-8")
+    found: dict[str, NoteType] = {}
+    for spec_path in sorted(templates_dir.glob("*/notetype.yaml")):
+        folder = spec_path.parent
+        node = yamlfile.located(yamlfile.load(spec_path), spec_path)
+        what = "a note type"
+        yamlfile.check_keys(node, ["name", "kind", "fields", "templates", "css"], what)
+        name = yamlfile.expect(node, "name", str, what, required=True)
+        kind = yamlfile.expect(node, "kind", str, what) or "standard"
+        if kind not in ("standard", "cloze"):
+            raise node.error(f"'kind' must be standard or cloze, not '{kind}'.", "kind")
+        fields = yamlfile.expect(node, "fields", list, what, required=True)
+        entries = yamlfile.expect(node, "templates", list, what, required=True)
+        templates = []
+        for entry in entries:
+            card = yamlfile.located(entry, spec_path, node.lines.get("templates", 1))
+            yamlfile.check_keys(card, ["name", "front", "back"], "a card template")
+            parts = [yamlfile.expect(card, k, str, "a card template", required=True) for k in ("name", "front", "back")]
+            html = []
+            for file_name in parts[1:]:
+                path = folder / file_name
+                if not path.is_file():
+                    raise card.error(f"template file '{file_name}' does not exist in {folder}.", "front")
+                html.append(path.read_text(encoding="utf-8"))
+            templates.append((parts[0], html[0], html[1]))
+        css = base_css
+        own_css = folder / (yamlfile.expect(node, "css", str, what) or "style.css")
+        if own_css.is_file():
+            css += "\n" + own_css.read_text(encoding="utf-8")
+        found[folder.name] = NoteType(folder.name, name, kind == "cloze", tuple(str(f) for f in fields),
+                                      tuple(templates), css)
+    if not found:
+        raise UserError("no note types found (expected <type>/notetype.yaml files).", templates_dir)
+    return found

@@ -1,0 +1,68 @@
+"""The .apkg writer: genanki fills the collection, we zip it reproducibly and atomically.
+
+genanki's own writer stamps the zip with the current time; two builds of the same notes
+must give the same bytes, so the zip is written here with fixed dates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from seedcards.anki.notes import NoteSpec, TimedNote
+from seedcards.atomic import replacing
+from seedcards.identity import stable_id
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class DeckSpec:
+    name: str
+    description: str
+
+
+def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data, compresslevel=6)
+
+
+def write_apkg(path: Path, decks: list[DeckSpec], notes: list[NoteSpec], notetype_mods: dict[str, int],
+               media: dict[str, bytes] | None = None) -> None:
+    """Write the package to ``path`` atomically. Ids and times come from the notes and the
+    note types' recorded times, so the same inputs give the same file."""
+    by_name = {d.name: genanki.Deck(stable_id("deck", d.name), d.name, d.description) for d in decks}
+    models: dict[str, genanki.Model] = {}
+    for note in notes:
+        kind = note.notetype.type
+        if kind not in models:
+            models[kind] = note.notetype.model(notetype_mods[kind])
+        deck = by_name.setdefault(note.deck, genanki.Deck(stable_id("deck", note.deck), note.deck))
+        deck.add_note(TimedNote(model=models[kind], fields=list(note.fields), tags=list(note.tags), guid=note.guid,
+                                mod=note.mod))
+    timestamp = max([n.mod for n in notes] + list(notetype_mods.values()) + [0])
+    with tempfile.TemporaryDirectory(prefix="seedcards-") as scratch:
+        database = Path(scratch) / "collection.anki2"
+        connection = sqlite3.connect(database)
+        try:
+            genanki.Package(list(by_name.values())).write_to_db(connection.cursor(), timestamp,
+                                                                itertools.count(timestamp * 1000))
+            connection.commit()
+        finally:
+            connection.close()
+        files = sorted((media or {}).items())
+        with replacing(path) as temporary:
+            with zipfile.ZipFile(temporary, "w") as archive:
+                _zip_entry(archive, "collection.anki2", database.read_bytes())
+                _zip_entry(archive, "media", json.dumps({str(i): name for i, (name, _) in enumerate(files)}).encode())
+                for index, (_, data) in enumerate(files):
+                    _zip_entry(archive, str(index), data)

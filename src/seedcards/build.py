@@ -1,0 +1,178 @@
+"""`seedcards build`: deck definitions and sources in, one .apkg per deck out, plus the lock."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from seedcards import readers, resources
+from seedcards.anki.notes import NoteSpec, field_values, tags_for
+from seedcards.anki.notetypes import NoteType, load_notetypes
+from seedcards.anki.package import DeckSpec, write_apkg
+from seedcards.card import Card
+from seedcards.decks import DeckDefinition, load_decks
+from seedcards.document import Document
+from seedcards.errors import UnreadableSource, UserError
+from seedcards.extract import DEFAULT_MIN_SCORE, extract_documents
+from seedcards.extract.topics import TopicIndex, load_topics
+from seedcards.lock import Lock
+from seedcards.plan import assign_guids, note_digest, notetype_record, place, record_for
+
+LOCK_NAME = "seedcards.lock"
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DeckReport:
+    name: str
+    output: Path
+    by_kind: Counter = field(default_factory=Counter)
+    status: Counter = field(default_factory=Counter)
+    removed: int = 0
+
+
+@dataclass
+class BuildReport:
+    decks: list[DeckReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    """Decks that could not be built; the others were written all the same."""
+
+
+def build_time() -> int:
+    """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+
+
+def resolve_sources(deck: DeckDefinition, project: Path) -> list[Path]:
+    files: list[Path] = []
+    for pattern in deck.sources:
+        matches = sorted(p for p in project.glob(pattern) if p.is_file()) if any(ch in pattern for ch in "*?[") \
+            else ([project / pattern] if (project / pattern).exists() else [])
+        if not matches:
+            raise UserError(f"the source '{pattern}' matches no file (looked in {project}).", deck.path,
+                            hint="Fix the path or glob in 'sources'; paths are relative to the project folder.")
+        for match in matches:
+            files.extend(readers.expand([match]))
+    return list(dict.fromkeys(files))
+
+
+def read_documents(paths: list[Path], project: Path, warnings: list[str],
+                   progress: Progress | None = None) -> Iterator[tuple[Document, str]]:
+    """Documents one at a time, with their names relative to the project; unreadable ones are
+    skipped with a warning that names them."""
+    for path in paths:
+        if progress:
+            progress(str(path))
+        try:
+            document = readers.read(path)
+        except UnreadableSource as problem:
+            warnings.append(problem.render())
+            continue
+        warnings.extend(document.warnings)
+        try:
+            name = path.resolve().relative_to(project.resolve()).as_posix()
+        except ValueError:
+            name = path.as_posix()
+        yield document, name
+
+
+def deck_cards(deck: DeckDefinition, topics: TopicIndex, project: Path, warnings: list[str],
+               progress: Progress | None = None) -> list[tuple[Card, str]]:
+    """The deck's cards with the subdeck each goes to: extracted ones (after the deck's
+    reviews) first, then the hand-written notes."""
+    min_score = deck.min_score if deck.min_score is not None else DEFAULT_MIN_SCORE
+    accepted = {k for k, r in deck.reviews.items() if r.status == "accept"}
+    documents = read_documents(resolve_sources(deck, project), project, warnings, progress)
+    extracted = list(extract_documents(documents, topics, 0.0 if accepted else min_score))
+    seen = set()
+    placed: list[tuple[Card, str]] = []
+    for card in extracted:
+        review = deck.reviews.get(card.key)
+        seen.add(card.key)
+        if review is None and card.score < min_score:
+            continue
+        subdeck = None
+        if review is not None:
+            if review.status == "suppress":
+                continue
+            changes = dict(review.changes)
+            subdeck = changes.pop("subdeck", None)
+            if "topics" in changes:
+                changes["topics"] = tuple(changes["topics"])
+            card = card.with_changes(**changes)
+        placed.append((card, deck.subdeck_for(card, subdeck)))
+    for key, review in deck.reviews.items():
+        if key not in seen:
+            warnings.append(f"{deck.path}:{review.line}: no extracted card has the key '{key}' any more; "
+                            "its review entry does nothing.")
+    for note in deck.notes:
+        placed.append((note, deck.subdeck_for(note, note.extra.get("subdeck") or None)))
+    return placed
+
+
+def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = None,
+          progress: Progress | None = None, now: int | None = None) -> BuildReport:
+    decks_dir = decks_dir or project / "decks"
+    out_dir = out_dir or project / "build"
+    now = now if now is not None else build_time()
+    topics = load_topics(resources.topics_file(decks_dir))
+    notetypes = load_notetypes(resources.templates_dir(project))
+    definitions = load_decks(decks_dir, topics)
+    lock_path = decks_dir / LOCK_NAME
+    lock = Lock.load(lock_path)
+    report = BuildReport()
+
+    notetype_mods: dict[str, int] = {}
+    for kind, notetype in notetypes.items():
+        record, status = notetype_record(notetype.content_hash, notetype.schema_hash, lock.notetypes.get(kind), now)
+        lock.notetypes[kind] = record
+        notetype_mods[kind] = record.mod
+        if status == "schema":
+            report.warnings.append(
+                f"the note type '{notetype.name}' gained, lost or renamed fields or card templates. Anki cannot "
+                "update it in place: when importing, open the import options and tick \"Merge note types\", "
+                "or Anki will add a copy of the note type and leave the old notes behind.")
+
+    for deck in definitions:
+        try:
+            report.decks.append(_build_deck(deck, topics, notetypes, notetype_mods, lock, project, out_dir, now,
+                                            report.warnings, progress))
+        except UserError as problem:
+            report.failures.append(problem.render())
+    lock.save(lock_path)
+    return report
+
+
+def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, NoteType], notetype_mods: dict[str, int],
+                lock: Lock, project: Path, out_dir: Path, now: int, warnings: list[str],
+                progress: Progress | None) -> DeckReport:
+    cards = deck_cards(deck, topics, project, warnings, progress)
+    previous = lock.decks.get(deck.id, {})
+    output = out_dir / f"{deck.slug}.apkg"
+    report = DeckReport(deck.name, output)
+    subdeck_of = {id(card): subdeck for card, subdeck in cards}
+    notes: list[NoteSpec] = []
+    records = {}
+    for card, guid in assign_guids(deck.id, [c for c, _ in cards], previous):
+        notetype = notetypes.get(card.kind.value)
+        if notetype is None:
+            raise UserError(f"no note type for '{card.kind.value}' cards in the templates folder.", deck.path)
+        fields = tuple(field_values(card, notetype))
+        tags = tuple(tags_for(card))
+        subdeck = subdeck_of[id(card)]
+        digest = note_digest(notetype.type, subdeck, *fields, *tags)
+        placed = place(guid, card, digest, previous, now)
+        records[guid] = record_for(placed, digest)
+        notes.append(NoteSpec(guid, subdeck, notetype, fields, tags, placed.mod))
+        report.by_kind[card.kind.value] += 1
+        report.status[placed.status] += 1
+    report.removed = sum(1 for guid in previous if guid not in records)
+    decks = [DeckSpec(deck.name, deck.description)] + [DeckSpec(n, "") for n in sorted({n.deck for n in notes}) if n != deck.name]
+    write_apkg(output, decks, notes, {k: notetype_mods[k] for k in {n.notetype.type for n in notes}})
+    lock.decks[deck.id] = records
+    return report

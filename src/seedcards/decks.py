@@ -1,0 +1,211 @@
+"""Deck definitions: decks/*.yaml, loaded and checked, with errors that name file, line and key."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seedcards import text, yamlfile
+from seedcards.card import Card, CardKind
+from seedcards.errors import UserError
+from seedcards.extract.topics import TopicIndex
+
+DECK_KEYS = ["deck", "id", "description", "sources", "min_score", "subdecks", "default_subdeck", "extracted", "notes"]
+REVIEW_KEYS = ["key", "status", "front", "back", "text", "context", "topics", "subdeck"]
+REVIEW_STATUSES = ("accept", "suppress", "edit")
+COMMON_NOTE_KEYS = ["type", "id", "context", "topics", "tags", "subdeck", "source"]
+NOTE_KEYS: dict[str, tuple[list[str], list[str]]] = {
+    # type: (required keys, optional keys)
+    "basic": (["front", "back"], ["reverse"]),
+    "cloze": (["text"], ["extra"]),
+    "definition": (["term", "definition"], []),
+    "claim": (["claim"], ["question", "author"]),
+}
+_CLOZE = re.compile(r"\{\{c\d+::.+?\}\}", re.DOTALL)
+_NON_FILES = {"topics.yaml"}
+
+
+@dataclass(frozen=True)
+class Route:
+    subdeck: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    key: str
+    status: str
+    changes: dict[str, object]
+    line: int
+
+
+@dataclass(frozen=True)
+class DeckDefinition:
+    path: Path
+    id: str
+    """Identity of the deck for note GUIDs; the file name unless the deck sets one."""
+    name: str
+    description: str
+    sources: tuple[str, ...]
+    min_score: float | None
+    routes: tuple[Route, ...]
+    default_subdeck: str | None
+    reviews: dict[str, Review] = field(default_factory=dict)
+    notes: tuple[Card, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-") or self.id
+
+    def subdeck_for(self, card: Card, explicit: str | None = None) -> str:
+        """Full Anki name of the deck a card goes to: its own choice, else the first route
+        whose topics it has, else the default subdeck."""
+        chosen = explicit
+        if chosen is None:
+            for route in self.routes:
+                if any(topic in card.topics for topic in route.topics):
+                    chosen = route.subdeck
+                    break
+        chosen = chosen if chosen is not None else self.default_subdeck
+        return f"{self.name}::{chosen}" if chosen else self.name
+
+
+def deck_files(decks_dir: Path) -> list[Path]:
+    return sorted(p for p in decks_dir.glob("*.yaml") if p.name not in _NON_FILES)
+
+
+def load_decks(decks_dir: Path, topics: TopicIndex) -> list[DeckDefinition]:
+    if not decks_dir.is_dir():
+        raise UserError("the decks folder does not exist.", decks_dir,
+                        hint="Pass --decks DIR, or run `seedcards init` to create one.")
+    paths = deck_files(decks_dir)
+    if not paths:
+        raise UserError("holds no deck files (*.yaml).", decks_dir, hint="Add one, e.g. with `seedcards init`.")
+    return [load_deck(path, topics) for path in paths]
+
+
+def _string_list(node: yamlfile.Located, key: str, what: str) -> tuple[str, ...]:
+    value = yamlfile.expect(node, key, (list, str), what)
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    for item in items:
+        if not isinstance(item, (str, int, float)) or isinstance(item, bool):
+            raise node.error(f"every entry of '{key}' in {what} must be text, not {yamlfile.type_name(item)}.", key)
+    return tuple(str(i) for i in items)
+
+
+def _check_topics(path: Path, line: int, names: tuple[str, ...], topics: TopicIndex, what: str) -> None:
+    for name in names:
+        if name not in topics.topics:
+            close = difflib.get_close_matches(name, list(topics.topics), n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else f"Known topics: {', '.join(topics.topics)}."
+            raise UserError(f"unknown topic '{name}' in {what}.", path, line, hint=hint)
+
+
+def load_deck(path: Path, topics: TopicIndex) -> DeckDefinition:
+    root = yamlfile.located(yamlfile.load(path), path)
+    what = "a deck"
+    yamlfile.check_keys(root, DECK_KEYS, what)
+    name = yamlfile.expect(root, "deck", str, what, required=True).strip()
+    if not name or any(not part.strip() for part in name.split("::")):
+        raise root.error("'deck' must be a name such as 'Parent::Child' with no empty parts.", "deck")
+    deck_id = str(yamlfile.expect(root, "id", str, what) or path.stem)
+    sources = _string_list(root, "sources", what)
+    min_score = yamlfile.expect(root, "min_score", (int, float), what)
+    if min_score is not None and not 0 <= min_score <= 1:
+        raise root.error("'min_score' must be between 0 and 1.", "min_score")
+
+    routes = []
+    subdecks = yamlfile.expect(root, "subdecks", dict, what) or {}
+    lines = getattr(subdecks, "key_lines", {})
+    for subdeck, route_topics in subdecks.items():
+        line = lines.get(subdeck, root.lines.get("subdecks", root.line))
+        names = [route_topics] if isinstance(route_topics, str) else route_topics
+        if not isinstance(names, list) or not all(isinstance(t, str) for t in names):
+            raise UserError(f"subdeck '{subdeck}' must list topic ids (e.g. [importance, superposition]).", path, line)
+        _check_topics(path, line, tuple(names), topics, f"subdeck '{subdeck}'")
+        routes.append(Route(str(subdeck), tuple(names)))
+
+    reviews: dict[str, Review] = {}
+    for entry in yamlfile.expect(root, "extracted", list, what) or []:
+        node = yamlfile.located(entry, path, root.lines.get("extracted", 1))
+        yamlfile.check_keys(node, REVIEW_KEYS, "an extracted-card review")
+        key = yamlfile.expect(node, "key", str, "an extracted-card review", required=True)
+        status = yamlfile.expect(node, "status", str, "an extracted-card review") or "edit"
+        if status not in REVIEW_STATUSES:
+            raise node.error(f"'status' must be one of {', '.join(REVIEW_STATUSES)}, not '{status}'.", "status")
+        if key in reviews:
+            raise node.error(f"the extracted card '{key}' is reviewed twice.", "key",
+                             hint=f"Merge it with the entry at line {reviews[key].line}.")
+        changes = {k: v for k, v in node.value.items() if k not in ("key", "status")}
+        for k, v in changes.items():
+            expected = list if k == "topics" else str
+            if not isinstance(v, expected):
+                raise node.error(f"'{k}' must be {yamlfile.type_name(expected())}.", k)
+        reviews[key] = Review(key, status, changes, node.line)
+
+    notes: list[Card] = []
+    seen: dict[str, int] = {}
+    for entry in yamlfile.expect(root, "notes", list, what) or []:
+        node = yamlfile.located(entry, path, root.lines.get("notes", 1))
+        card = _note(node, deck_id, topics)
+        if card.key in seen:
+            raise node.error(f"two notes share the key '{card.key.split('#', 1)[1]}'.", "id",
+                             hint=f"The other is at line {seen[card.key]}; give one of them a different 'id'.")
+        seen[card.key] = node.line
+        notes.append(card)
+
+    return DeckDefinition(path=path, id=deck_id, name=name,
+                          description=yamlfile.expect(root, "description", str, what) or "",
+                          sources=sources, min_score=min_score, routes=tuple(routes),
+                          default_subdeck=yamlfile.expect(root, "default_subdeck", str, what),
+                          reviews=reviews, notes=tuple(notes))
+
+
+def _note(node: yamlfile.Located, deck_id: str, topics: TopicIndex) -> Card:
+    note_type = yamlfile.expect(node, "type", str, "a note", required=True)
+    if note_type not in NOTE_KEYS:
+        close = difflib.get_close_matches(note_type, list(NOTE_KEYS), n=1)
+        raise node.error(f"unknown note type '{note_type}'.", "type",
+                         hint=f"Did you mean '{close[0]}'?" if close else f"Types: {', '.join(NOTE_KEYS)}.")
+    required, optional = NOTE_KEYS[note_type]
+    what = f"a {note_type} note"
+    yamlfile.check_keys(node, COMMON_NOTE_KEYS + required + optional, what)
+    values = {k: yamlfile.expect(node, k, str, what, required=True) for k in required}
+    for key in optional:
+        values[key] = yamlfile.expect(node, key, bool if key == "reverse" else str, what)
+    if note_type == "cloze" and not _CLOZE.search(values["text"]):
+        raise node.error("a cloze note needs at least one {{c1::...}} in its text.", "text",
+                         hint="Wrap the part to hide, e.g. {{c1::superposition}}.")
+    note_topics = _string_list(node, "topics", what)
+    _check_topics(node.path, node.lines.get("topics", node.line), note_topics, topics, what)
+    explicit_id = yamlfile.expect(node, "id", str, what)
+    main = values.get("front") or values.get("text") or values.get("term") or values.get("claim") or ""
+    key = f"{deck_id}#note:{explicit_id}" if explicit_id else f"{deck_id}#{note_type}:{_slug(main)}"
+    kind = CardKind(note_type)
+    fields = {
+        CardKind.BASIC: {"front": values.get("front"), "back": values.get("back"), "reverse": bool(values.get("reverse"))},
+        CardKind.CLOZE: {"text": values.get("text"), "back": values.get("extra") or ""},
+        CardKind.DEFINITION: {"front": values.get("term"), "back": values.get("definition")},
+        CardKind.CLAIM: {"front": values.get("question") or _claim_question(values), "back": values.get("claim"),
+                         "author": values.get("author")},
+    }[kind]
+    plain = text.squash(" ".join(str(v) for v in fields.values() if isinstance(v, str)))
+    inferred = note_topics or topics.topics_of(plain)
+    return Card(kind=kind, key=key, context=yamlfile.expect(node, "context", str, what) or "",
+                source_label=yamlfile.expect(node, "source", str, what) or "", topics=tuple(inferred),
+                tags=_string_list(node, "tags", what), html=True, origin="deck", line=node.line,
+                extra={"subdeck": yamlfile.expect(node, "subdeck", str, what) or ""}, **fields)
+
+
+def _claim_question(values: dict) -> str:
+    who = values.get("author") or "the author"
+    return f"What does {who} claim?"
+
+
+def _slug(value: str) -> str:
+    words = text.content_words(re.sub(r"<[^>]+>|\{\{c\d+::|\}\}", " ", value))[:6]
+    return "-".join(text.stem(w) for w in words) or "note"

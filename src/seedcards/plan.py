@@ -1,0 +1,98 @@
+"""From cards to notes: identity, content hashes and modification times against the lock.
+
+Pure functions over the previous lock entries; nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seedcards.extract.ranking import signature
+from seedcards.card import Card
+from seedcards.identity import content_hash, note_guid
+from seedcards.lock import NoteRecord, NotetypeRecord
+
+# How alike a reworded card must be to a vanished one to inherit its note (Jaccard of content words).
+REWORD_SIMILARITY = 0.45
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A card with the note identity it will have in Anki."""
+
+    card: Card
+    guid: str
+    status: str
+    """"new", "changed" or "unchanged" since the last build."""
+    mod: int
+
+
+def _family(key: str) -> str:
+    """Source and kind of a key ('seeds/a.txt#cloze'): a reworded card stays within its family."""
+    head, _, rest = key.partition("#")
+    return f"{head}#{rest.split(':', 1)[0]}"
+
+
+def assign_guids(deck_id: str, cards: list[Card], previous: dict[str, NoteRecord]) -> list[tuple[Card, str]]:
+    """Give each card its note's GUID: the one its key had, else the one of a vanished card it
+    rewords, else a new one from its key."""
+    by_key = {record.key: guid for guid, record in previous.items()}
+    taken: set[str] = set()
+    result: list[tuple[Card, str | None]] = []
+    for card in cards:
+        guid = by_key.get(card.key)
+        if guid is not None and guid not in taken:
+            taken.add(guid)
+            result.append((card, guid))
+        else:
+            result.append((card, None))
+    orphans = sorted(guid for guid in previous if guid not in taken)
+    final: list[tuple[Card, str]] = []
+    for card, guid in result:
+        if guid is None:
+            words = signature(card)
+            best, best_similarity = None, REWORD_SIMILARITY
+            for orphan in orphans:
+                record = previous[orphan]
+                if orphan in taken or _family(record.key) != _family(card.key):
+                    continue
+                other = set(record.words)
+                similarity = len(words & other) / len(words | other) if words | other else 0.0
+                if similarity >= best_similarity and (best is None or similarity > best_similarity):
+                    best, best_similarity = orphan, similarity
+            guid = best or note_guid(deck_id, card.key)
+            suffix = 1
+            while guid in taken:
+                guid = note_guid(deck_id, f"{card.key}~{suffix}")
+                suffix += 1
+            taken.add(guid)
+        final.append((card, guid))
+    return final
+
+
+def place(guid: str, card: Card, digest: str, previous: dict[str, NoteRecord], now: int) -> Placed:
+    record = previous.get(guid)
+    if record is None:
+        return Placed(card, guid, "new", now)
+    if record.hash == digest:
+        return Placed(card, guid, "unchanged", record.mod)
+    return Placed(card, guid, "changed", max(now, record.mod + 1))
+
+
+def record_for(placed: Placed, digest: str) -> NoteRecord:
+    return NoteRecord(key=placed.card.key, hash=digest, mod=placed.mod, words=sorted(signature(placed.card)))
+
+
+def notetype_record(content: str, schema: str, previous: NotetypeRecord | None, now: int) -> tuple[NotetypeRecord, str]:
+    """The note type's record and what happened to it: "new", "unchanged", "changed" or
+    "schema" (fields or card templates changed, which Anki cannot update in place)."""
+    if previous is None:
+        return NotetypeRecord(content, schema, now), "new"
+    if previous.hash == content:
+        return previous, "unchanged"
+    status = "schema" if previous.schema != schema else "changed"
+    return NotetypeRecord(content, schema, max(now, previous.mod + 1)), status
+
+
+def note_digest(*parts: str) -> str:
+    return content_hash(*parts)

@@ -1,0 +1,90 @@
+"""What the commands print: build summaries and card listings, for people and for scripts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+
+import click
+
+from seedcards.build import BuildReport
+from seedcards.card import Card, CardKind
+
+
+def print_build_report(report: BuildReport, quiet: bool = False) -> None:
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")
+    for failure in report.failures:
+        click.secho(f"error: {failure}", err=True, fg="red")
+    if quiet:
+        return
+    for deck in report.decks:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(deck.by_kind.items())) or "no notes"
+        total = sum(deck.by_kind.values())
+        changes = f"{deck.status['new']} new, {deck.status['changed']} changed, " \
+                  f"{deck.status['unchanged']} unchanged, {deck.removed} removed"
+        click.echo(f"{deck.name}: {total} notes ({kinds})")
+        click.echo(f"  {changes} since the last build")
+        click.echo(f"  -> {deck.output}")
+    if report.decks:
+        click.echo("Import the .apkg files with File > Import in Anki; rebuilt decks update the same notes.")
+
+
+def card_record(card: Card) -> dict:
+    record = {"type": card.kind.value, "key": card.key, "source": card.source, "line": card.line,
+              "author": card.author, "topics": list(card.topics), "score": card.score}
+    if card.kind is CardKind.CLOZE:
+        record["text"] = card.text
+    else:
+        record["front"] = card.front
+        record["back"] = card.back
+    if card.context:
+        record["context"] = card.context
+    if card.kind is CardKind.CODE:
+        record.update({"code": card.code, "language": card.language})
+    return record
+
+
+def print_cards(cards: list[Card], fmt: str) -> None:
+    if fmt == "jsonl":
+        for card in cards:
+            click.echo(json.dumps(card_record(card), ensure_ascii=False))
+    elif fmt == "json":
+        click.echo(json.dumps([card_record(c) for c in cards], ensure_ascii=False, indent=2))
+    elif fmt == "yaml":
+        _print_yaml(cards)
+    else:
+        _print_table(cards)
+
+
+def _print_yaml(cards: list[Card]) -> None:
+    """The cards as deck entries: paste under `extracted:` to accept or edit them."""
+    import yaml
+
+    entries = []
+    for card in cards:
+        entry = {"key": card.key, "status": "accept"}
+        if card.kind is CardKind.CLOZE:
+            entry["text"] = card.text
+        else:
+            entry["front"] = card.front
+            entry["back"] = card.back
+        entries.append(entry)
+    click.echo("# Paste under `extracted:` in a deck file. status: accept | edit | suppress")
+    click.echo(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100), nl=False)
+
+
+def _print_table(cards: list[Card]) -> None:
+    width = max(60, min(shutil.get_terminal_size((100, 20)).columns, 140))
+    body = width - 2
+    for card in cards:
+        head = f"{card.kind.value.upper():<10} {card.score:.2f}  {card.source}:{card.line}"
+        if card.topics:
+            head += "  [" + ", ".join(card.topics) + "]"
+        click.secho(head, bold=True)
+        lines = [card.text] if card.kind is CardKind.CLOZE else [f"Q: {card.front}", f"A: {card.back}"]
+        for line in lines:
+            click.echo(textwrap.fill(line, body, initial_indent="  ", subsequent_indent="     "))
+        click.echo()
+    click.echo(f"{len(cards)} cards")
