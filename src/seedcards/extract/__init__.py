@@ -90,7 +90,8 @@ class Extractor:
         if found.needs_previous:
             context = f"{sentence.previous} {sentence.text}"
         topics = self.topics.topics_of(f"{term} {found.definition}")
-        value = ranking.score(found.strength, sentence.text, topics, first_in_block=sentence.index == 0)
+        value = ranking.score(found.strength, sentence.text, topics, first_in_block=sentence.index == 0,
+                              topicless_penalty=0.0)
         return Card(kind=CardKind.DEFINITION, key=f"{source}#definition:{key_slug(term)}", front=shown_term, back=back,
                     context=context, topics=topics, score=value, **self._base(document, source, sentence))
 

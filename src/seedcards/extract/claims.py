@@ -78,9 +78,10 @@ def find_claim(sentence: Sentence) -> Claim | None:
             continue
         strength = 0.55 if stance.strong else 0.42
         return _finish(sentence, Claim(body, start, stance.verb, "stance", strength))
-    if sentence.block.kind is BlockKind.LIST_ITEM and sentence.lead_in and sentence.index == 0 and (
-            sentence.block.ordinal is not None or word_count >= 10):
-        return _finish(sentence, Claim(body, 0, "say", "thesis", 0.45, context=sentence.lead_in))
+    numbered = sentence.block.ordinal is not None and word_count >= 8
+    if sentence.block.kind is BlockKind.LIST_ITEM and sentence.index == 0 and (
+            numbered or sentence.lead_in and word_count >= 10):
+        return _finish(sentence, Claim(body, 0, "say", "thesis", 0.45, context=sentence.lead_in or sentence.heading or ""))
     because = re.search(r"\bbecause\b", body)
     if because and len(text.words(body[:because.start()])) >= 4 and len(text.words(body[because.end():])) >= 4:
         return _finish(sentence, Claim(body, 0, "argue", "because", 0.4))

@@ -88,11 +88,11 @@ def choose_phrase(sentence: str, topic_spans: Callable[[str], list[tuple[int, in
         if words > _MAX_PHRASE_WORDS:
             continue
         score = min(words, 4) * 0.5
-        if is_topic:
-            # A one-word topic ("alignment") is usually the frame, not the content.
-            score += 1.4 + 0.9 * min(words, 3) + (0.6 if phrase_text.isupper() else 0)
-        elif any(first <= a and b <= end for a, b in spans):
-            score += 1.5
+        topic_words = sum(len(sentence[a:b].split()) for a, b in spans if first <= a and b <= end)
+        if topic_words:
+            # Topic terms mark content; a longer phrase around one ("evaluation awareness")
+            # beats the bare term, which is often just the frame ("alignment").
+            score += 1.4 + 0.6 * min(topic_words, 3) + (0.4 if phrase_text.isupper() else 0)
         if _QUANTITY.search(phrase_text):
             score += 2
         if words == 1 and len(phrase_text) < 5 and not phrase_text.isupper():

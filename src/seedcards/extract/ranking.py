@@ -15,12 +15,16 @@ _SWEET_SPOT = (8, 40)
 
 
 def score(strength: float, sentence: str, topics: tuple[str, ...], *, first_in_block: bool,
-          important: bool = False, needs_context: bool = False) -> float:
-    """How much a candidate is worth studying, from 0 to 1."""
+          important: bool = False, needs_context: bool = False, topicless_penalty: float = 0.05) -> float:
+    """How much a candidate is worth studying, from 0 to 1.
+
+    Topic terms raise the score, but their absence costs little: posts on subjects the
+    vocabulary does not know still have definitions and claims worth keeping.
+    """
     value = strength
     value += min(0.2, 0.1 * len(topics))
     if not topics:
-        value -= 0.1
+        value -= topicless_penalty
     conversational = len(cues().conversational.findall(sentence))
     value -= min(0.3, 0.1 * conversational)
     words = len(text.words(sentence))

@@ -22,15 +22,21 @@ def looks_like_name(candidate: str) -> bool:
     return all(p[0].isupper() for p in parts) and (len(parts) > 1 or "-" in candidate or len(candidate) > 3)
 
 
+def byline_name(line: str) -> str | None:
+    """The name in a byline such as "By Jane Doe", or None if the line is not one."""
+    match = _BY.match(line)
+    return match["name"].strip() if match and looks_like_name(match["name"]) else None
+
+
 def find_author_line(lines: list[str]) -> tuple[str | None, int, bool]:
     """The author named at the top of a text export, the index after that line, and whether
     the line also says the page lists comments."""
     for index, line in enumerate(lines[:8]):
         if not line.strip():
             continue
-        by = _BY.match(line)
-        if by and looks_like_name(by["name"]):
-            return by["name"].strip(), index + 1, False
+        by = byline_name(line)
+        if by:
+            return by, index + 1, False
         name = _PROFILE_SUFFIX.sub("", line).strip()
         if index == _first_nonblank(lines) and looks_like_name(name):
             return name, index + 1, False

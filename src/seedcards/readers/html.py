@@ -11,7 +11,7 @@ from bs4.element import Comment, Doctype, ProcessingInstruction
 from seedcards import text
 from seedcards.document import Block, BlockKind, Document
 from seedcards.readers import furniture
-from seedcards.readers.byline import looks_like_name, title_from_blocks
+from seedcards.readers.byline import byline_name, looks_like_name, title_from_blocks
 
 _DROP_TAGS = {"script", "style", "nav", "header", "footer", "form", "button", "aside", "noscript",
               "iframe", "svg", "template", "select", "input", "textarea", "object", "embed", "canvas",
@@ -61,7 +61,7 @@ class _Walker:
     def add(self, kind: BlockKind, tag: Tag, level: int = 0, ordinal: int | None = None) -> None:
         body, spans = self.text_of(tag)
         body = re.sub(r"\s+([,.;:!?)])", r"\1", body)
-        if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body):
+        if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body) or byline_name(body):
             return
         self.blocks.append(Block(kind, body, tag.sourceline or 0, level=level, emphasis=spans, ordinal=ordinal))
 

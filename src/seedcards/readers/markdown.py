@@ -12,10 +12,9 @@ from markdown_it.token import Token
 from seedcards import text
 from seedcards.document import Block, BlockKind, Document
 from seedcards.readers import furniture
-from seedcards.readers.byline import title_from_blocks
+from seedcards.readers.byline import byline_name, title_from_blocks
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
-_BY = re.compile(r"^(?:by|written by|posted by)\s+(?P<name>[^\W\d_][\w'’.\- ]{1,60})$", re.IGNORECASE)
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
@@ -87,9 +86,9 @@ def read(path: Path, raw: str) -> Document:
             body, spans = _inline_text(token)
             if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body):
                 continue
-            by = _BY.match(body)
-            if author is None and by and len(blocks) < 3:
-                author = by["name"].strip()
+            by = byline_name(body)
+            if by and len(blocks) < 3:
+                author = author or by
                 continue
             parent = kinds[-1] if kinds else ""
             if parent == "heading_open":
