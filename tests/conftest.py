@@ -1,0 +1,44 @@
+"""Shared fixtures: a throw-away copy of the project, and a real Anki collection."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped project (decks, templates, seeds) to build in, as the working directory."""
+    root = tmp_path / "project"
+    for name in ("decks", "templates", "seeds"):
+        shutil.copytree(REPO / name, root / name)
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def collection(tmp_path: Path):
+    """A fresh, real Anki collection (the official `anki` package, headless)."""
+    from anki.collection import Collection
+
+    folder = tmp_path / "collection"
+    folder.mkdir()
+    col = Collection(str(folder / "collection.anki2"))
+    yield col
+    col.close()
+
+
+def import_package(col, path: Path, *, merge_notetypes: bool = False):
+    """Import an .apkg as Anki's import dialog does with its default options."""
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+    from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+
+    if_newer = ImportAnkiPackageUpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER
+    options = ImportAnkiPackageOptions(merge_notetypes=merge_notetypes, update_notes=if_newer,
+                                       update_notetypes=if_newer, with_scheduling=False, with_deck_configs=False)
+    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options)).log
