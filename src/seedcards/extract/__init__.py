@@ -20,7 +20,7 @@ from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.sentences import Sentence, iter_sentences
 from seedcards.extract.topics import TopicIndex
 
-DEFAULT_MIN_SCORE = 0.5
+DEFAULT_MIN_SCORE = 0.55
 _QUESTION_VERBS = {"expect": "expect", "guess": "guess", "argue": "argue", "predict": "expect", "claim": "argue"}
 _FOLLOW_UP = re.compile(r"^(?:this|it)\s+(?P<rest>(?:is|isn't|can|can't|could|does|doesn't|has|may|might|should|would|will|tends|depends|matters|only|also|usually|often)\b.+)$",
                         re.IGNORECASE)

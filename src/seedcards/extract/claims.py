@@ -13,6 +13,8 @@ from seedcards.extract.sentences import Sentence
 _MIN_WORDS = 6
 _MAX_WORDS = 60
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?", re.IGNORECASE)
+# An export that cut the text off mid-word ("and h...") leaves a sentence that cannot be studied.
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\W*$")
 _NUMBER_REF = re.compile(r"(?<![\w.])\d\.(?=\s|$|[,)])")
 
 
@@ -62,7 +64,7 @@ def find_claim(sentence: Sentence) -> Claim | None:
     """The position a sentence states, with where its content starts."""
     body = sentence.text.strip()
     word_count = len(text.words(body))
-    if body.endswith("?") or not _MIN_WORDS <= word_count <= _MAX_WORDS:
+    if body.endswith(("?", ":")) or _TRUNCATED.search(body) or not _MIN_WORDS <= word_count <= _MAX_WORDS:
         return None
     c = cues()
     summary = c.summary.match(body)
@@ -78,10 +80,11 @@ def find_claim(sentence: Sentence) -> Claim | None:
             continue
         strength = 0.55 if stance.strong else 0.42
         return _finish(sentence, Claim(body, start, stance.verb, "stance", strength))
-    numbered = sentence.block.ordinal is not None and word_count >= 8
-    if sentence.block.kind is BlockKind.LIST_ITEM and sentence.index == 0 and (
-            numbered or sentence.lead_in and word_count >= 10):
-        return _finish(sentence, Claim(body, 0, "say", "thesis", 0.45, context=sentence.lead_in or sentence.heading or ""))
+    if sentence.block.kind is BlockKind.LIST_ITEM and sentence.index == 0:
+        numbered = sentence.block.ordinal is not None and word_count >= 8
+        if numbered or sentence.lead_in:
+            return _finish(sentence, Claim(body, 0, "say", "thesis", 0.45 if numbered else 0.42,
+                                           context=sentence.lead_in or sentence.heading or ""))
     because = re.search(r"\bbecause\b", body)
     if because and len(text.words(body[:because.start()])) >= 4 and len(text.words(body[because.end():])) >= 4:
         return _finish(sentence, Claim(body, 0, "argue", "because", 0.4))
@@ -92,8 +95,14 @@ def _finish(sentence: Sentence, claim: Claim) -> Claim | None:
     """Make the claim stand alone, or give it up."""
     body = claim.sentence
     if _NUMBER_REF.search(body):
-        # "2. is the most promising strategy for 1." points at a list the card cannot show.
-        return None
+        # "2. is the most promising strategy for 1." points at a list the card cannot show;
+        # keep the clause before it when that clause stands alone.
+        head = re.split(r"\s*[:;]\s", body, maxsplit=1)[0].rstrip(",")
+        if head == body or _NUMBER_REF.search(head) or len(text.words(head[claim.proposition_start:])) < 5:
+            return None
+        claim = Claim(head + ".", claim.proposition_start, claim.verb, claim.form, claim.strength,
+                      claim.context, claim.needs_context)
+        body = claim.sentence
     if opens_with_anaphor(body[claim.proposition_start:]) or opens_with_anaphor(body):
         if sentence.previous and not opens_with_anaphor(sentence.previous) and not sentence.derived:
             return Claim(body, claim.proposition_start, claim.verb, claim.form, claim.strength - 0.12,

@@ -94,7 +94,7 @@ def choose_phrase(sentence: str, topic_spans: Callable[[str], list[tuple[int, in
             # beats the bare term, which is often just the frame ("alignment").
             score += 1.4 + 0.6 * min(topic_words, 3) + (0.4 if phrase_text.isupper() else 0)
         if _QUANTITY.search(phrase_text):
-            score += 2
+            score += 2.5
         if words == 1 and len(phrase_text) < 5 and not phrase_text.isupper():
             score -= 1
         if prefer_subject:

@@ -28,6 +28,7 @@ class Cues:
     verdict_marks: dict[str, str]
     importance_marks: tuple[str, ...]
     conversational: re.Pattern[str]
+    deictic: re.Pattern[str]
     anaphora: frozenset[str]
     anaphora_exceptions: re.Pattern[str]
 
@@ -55,6 +56,7 @@ def cues() -> Cues:
         verdict_marks=dict(spec["verdict_marks"]),
         importance_marks=tuple(spec["importance_marks"]),
         conversational=conversational,
+        deictic=re.compile(r"(?<!\w)(?:%s)" % "|".join(spec["deictic"]), re.IGNORECASE),
         anaphora=frozenset(english["anaphora"]),
         anaphora_exceptions=re.compile(r"^(?:%s)\b" % "|".join(english["anaphora_exceptions"]), re.IGNORECASE),
     )

@@ -98,6 +98,9 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         ("as-for", 0.75, re.compile(
             r"^(?:as for|regarding|on|about)\s+what\s+(?P<term>[^,]{2,50}?)\s+(?:represents|means|is|does|measures),?\s+"
             r"(?:it|this|that)(?:'s|’s|\s+is)\s+(?P<def>.{8,})$", flags)),
+        ("meaning-of", 0.8, re.compile(
+            r"^(?P<def>.{12,}?)\s*\(?(?:which|this|that)\s+(?:I think\s+|I'd say\s+)?is\s+(?:the\s+)?(?:\w+\s+)?"
+            r"meaning of\s+(?P<term>[\"“][^\"”]{2,50}[\"”])\)?[.]?$", flags)),
         ("same-as", 0.75, re.compile(
             r"(?P<term>(?:[\w'’\-]+\s+){0,2}[\w'’\-]+)\s+\(?(?:which\s+)?(?:is|are)\s+(?:basically\s+|essentially\s+)?"
             r"the same(?: thing)? as what\s+(?P<who>[\w'’ ]{2,30}?)\s+calls?\s+(?P<alias>[\w'’\- ]{2,40}?)(?:\)|[.,;]|$)", flags)),

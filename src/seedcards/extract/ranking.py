@@ -11,7 +11,7 @@ from seedcards.extract.cues import cues
 
 MAX_IDEAS_PER_BLOCK = 2
 DUPLICATE_SIMILARITY = 0.6
-_SWEET_SPOT = (8, 40)
+_SWEET_SPOT = (6, 40)
 
 
 def score(strength: float, sentence: str, topics: tuple[str, ...], *, first_in_block: bool,
@@ -27,6 +27,8 @@ def score(strength: float, sentence: str, topics: tuple[str, ...], *, first_in_b
         value -= topicless_penalty
     conversational = len(cues().conversational.findall(sentence))
     value -= min(0.3, 0.1 * conversational)
+    if cues().deictic.search(sentence):
+        value -= 0.1
     words = len(text.words(sentence))
     if not _SWEET_SPOT[0] <= words <= _SWEET_SPOT[1]:
         value -= 0.05

@@ -32,6 +32,13 @@ class Sentence:
     """True for a sentence lifted out of a parenthetical example."""
 
 
+def _lead_in(parts: list[str]) -> str:
+    """The sentence that introduces a list, with the one before it when it is as short as "For example:"."""
+    if len(text.words(parts[-1])) < 6 and len(parts) > 1:
+        return f"{parts[-2]} {parts[-1]}"
+    return parts[-1]
+
+
 def iter_sentences(document: Document) -> Iterator[Sentence]:
     heading: str | None = None
     lead_in: str | None = None
@@ -45,7 +52,7 @@ def iter_sentences(document: Document) -> Iterator[Sentence]:
         parts = [p for p in parts if p]
         introduces_list = bool(parts) and parts[-1].rstrip().endswith(":")
         if block.kind is not BlockKind.LIST_ITEM:
-            lead_in = parts[-1] if introduces_list else None
+            lead_in = _lead_in(parts) if introduces_list else None
         previous: str | None = None
         for index, part in enumerate(parts):
             if furniture.is_pleasantry(part):
@@ -60,4 +67,4 @@ def iter_sentences(document: Document) -> Iterator[Sentence]:
                     yield Sentence(body, block, index, None, None, heading, derived=True)
             previous = part
         if block.kind is BlockKind.LIST_ITEM and introduces_list:
-            lead_in = parts[-1]
+            lead_in = _lead_in(parts)

@@ -53,7 +53,7 @@ def read(path: Path, raw: str) -> Document:
             meta = loaded if isinstance(loaded, dict) else {}
         except yaml.YAMLError:
             meta = {}
-        offset = front["body"].count("\n") + 2
+        offset = front["body"].count("\n") + 3  # the body lines plus both --- lines
         raw = raw[front.end():]
 
     tokens = _PARSER.parse(raw)
