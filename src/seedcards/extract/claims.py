@@ -12,6 +12,7 @@ from seedcards.extract.sentences import Sentence
 
 _MIN_WORDS = 6
 _MAX_WORDS = 60
+_MAX_VERDICT_WORDS = 35
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?", re.IGNORECASE)
 # An export that cut the text off mid-word ("and h...") leaves a sentence that cannot be studied.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\W*$")
@@ -51,7 +52,7 @@ def find_verdict(sentence: Sentence) -> Verdict | None:
         claim = claim.replace(mark, "")
     quoted = re.search(r"[\"“]([^\"”]{6,})[\"”]", claim)
     claim = (quoted.group(1) if quoted else claim).strip(" :-–—")
-    if len(text.words(claim)) < 2:
+    if not 2 <= len(text.words(claim)) <= _MAX_VERDICT_WORDS:
         return None
     marks = re.sub(r"\s+", "", match["marks"])
     meaning = c.verdict_marks.get(marks) or c.verdict_marks.get(marks[:2]) or c.verdict_marks.get(marks[:1], "")

@@ -94,8 +94,9 @@ def choose_phrase(sentence: str, topic_spans: Callable[[str], list[tuple[int, in
             # beats the bare term, which is often just the frame ("alignment").
             score += 1.4 + 0.6 * min(topic_words, 3) + (0.4 if phrase_text.isupper() else 0)
         if _QUANTITY.search(phrase_text):
-            score += 2.5
-        if words == 1 and len(phrase_text) < 5 and not phrase_text.isupper():
+            # A number in a claim is usually what the claim is about ("only 65% of the variance").
+            score += 4
+        if words == 1 and len(phrase_text) < 5 and not phrase_text.isupper() and not _QUANTITY.search(phrase_text):
             score -= 1
         if prefer_subject:
             score -= position * 0.3

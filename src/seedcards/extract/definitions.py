@@ -90,7 +90,7 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
     alias = r"(?:\s*\((?P<alias>[^()]{1,40})\))?"
     return [
         ("what-call", 0.8, re.compile(
-            r"^(?:what|the thing)\s+(?P<who>I|we|[A-Z]\w+(?:\s[A-Z]\w+)?)\s+calls?\s+(?P<term>[\"“]?[^\"”,]{2,50}?[\"”]?)\s+"
+            r"^(?:[Ww]hat|[Tt]he thing)\s+(?P<who>I|we|[A-Z]\w+(?:\s[A-Z]\w+)?)\s+calls?\s+(?P<term>[\"“]?[^\"”,]{2,50}?[\"”]?)\s+"
             r"(?:is|are|means)\s+(?P<def>.{8,})$")),
         ("by-mean", 0.8, re.compile(
             r"\bby\s+(?P<term>[\"“][^\"”]{2,60}[\"”]|[^,]{2,50}?),?\s+(?:I|we)(?:'m|\s+am|\s+are)?\s+"
@@ -103,7 +103,7 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
             r"meaning of\s+(?P<term>[\"“][^\"”]{2,50}[\"”])\)?[.]?$", flags)),
         ("same-as", 0.75, re.compile(
             r"(?P<term>(?:[\w'’\-]+\s+){0,2}[\w'’\-]+)\s+\(?(?:which\s+)?(?:is|are)\s+(?:basically\s+|essentially\s+)?"
-            r"the same(?: thing)? as what\s+(?P<who>[\w'’ ]{2,30}?)\s+calls?\s+(?P<alias>[\w'’\- ]{2,40}?)(?:\)|[.,;]|$)", flags)),
+            r"the same(?: thing)? as what\s+(?P<who>[\w'’ ]{2,30}?)\s+(?P<verb>calls?)\s+(?P<alias>[\w'’\- ]{2,40}?)(?:\)|[.,;]|$)", flags)),
         ("cue-verb", 0.75, re.compile(
             _LEAD + term + alias + r",?\s+(?P<cue>" + c.definition_verbs + r")\s+(?P<def>.{8,})$", flags)),
         ("call-this", 0.65, re.compile(
@@ -172,7 +172,7 @@ def find_definition(sentence: Sentence, is_topic_term: Callable[[str], bool]) ->
         if form == "copula" and len(term.split()) > 4 and not (emphasized or acronym or topical):
             continue
         if form == "same-as":
-            definition = f"the same as what {groups['who'].strip()} calls {groups['alias'].strip()}"
+            definition = f"the same as what {groups['who'].strip()} {groups['verb']} {groups['alias'].strip()}"
         elif form == "call-this":
             if not sentence.previous:
                 continue
