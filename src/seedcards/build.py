@@ -66,18 +66,18 @@ def read_documents(paths: list[Path], project: Path, warnings: list[str],
     """Documents one at a time, with their names relative to the project; unreadable ones are
     skipped with a warning that names them."""
     for path in paths:
+        try:
+            name = path.resolve().relative_to(project.resolve()).as_posix()
+        except ValueError:
+            name = path.as_posix()
         if progress:
-            progress(str(path))
+            progress(name)
         try:
             document = readers.read(path)
         except UnreadableSource as problem:
             warnings.append(problem.render())
             continue
         warnings.extend(document.warnings)
-        try:
-            name = path.resolve().relative_to(project.resolve()).as_posix()
-        except ValueError:
-            name = path.as_posix()
         yield document, name
 
 
