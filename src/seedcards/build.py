@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from seedcards import readers, resources
-from seedcards.anki.notes import NoteSpec, field_values, tags_for
+from seedcards.anki.notes import NoteSpec, field_values, notetype_key, tags_for
 from seedcards.anki.notetypes import NoteType, load_notetypes
 from seedcards.anki.package import DeckSpec, write_apkg
 from seedcards.card import Card
@@ -159,9 +159,10 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
     notes: list[NoteSpec] = []
     records = {}
     for card, guid in assign_guids(deck.id, [c for c, _ in cards], previous):
-        notetype = notetypes.get(card.kind.value)
+        notetype = notetypes.get(notetype_key(card))
         if notetype is None:
-            raise UserError(f"no note type for '{card.kind.value}' cards in the templates folder.", deck.path)
+            raise UserError(f"no note type '{notetype_key(card)}' in the templates folder for {card.kind.value} cards.",
+                            deck.path)
         fields = tuple(field_values(card, notetype))
         tags = tuple(tags_for(card))
         subdeck = subdeck_of[id(card)]

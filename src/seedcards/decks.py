@@ -22,7 +22,9 @@ NOTE_KEYS: dict[str, tuple[list[str], list[str]]] = {
     "cloze": (["text"], ["extra"]),
     "definition": (["term", "definition"], []),
     "claim": (["claim"], ["question", "author"]),
+    "code": (["prompt", "code"], ["language", "explain", "cloze", "runnable", "line_numbers"]),
 }
+_FLAGS = {"reverse", "runnable", "line_numbers"}
 _CLOZE = re.compile(r"\{\{c\d+::.+?\}\}", re.DOTALL)
 _NON_FILES = {"topics.yaml"}
 
@@ -176,16 +178,23 @@ def _note(node: yamlfile.Located, deck_id: str, topics: TopicIndex) -> Card:
     yamlfile.check_keys(node, COMMON_NOTE_KEYS + required + optional, what)
     values = {k: yamlfile.expect(node, k, str, what, required=True) for k in required}
     for key in optional:
-        values[key] = yamlfile.expect(node, key, bool if key == "reverse" else str, what)
+        if key == "cloze":
+            values[key] = yamlfile.expect(node, key, list, what)
+        else:
+            values[key] = yamlfile.expect(node, key, bool if key in _FLAGS else str, what)
     if note_type == "cloze" and not _CLOZE.search(values["text"]):
         raise node.error("a cloze note needs at least one {{c1::...}} in its text.", "text",
                          hint="Wrap the part to hide, e.g. {{c1::superposition}}.")
     note_topics = _string_list(node, "topics", what)
     _check_topics(node.path, node.lines.get("topics", node.line), note_topics, topics, what)
     explicit_id = yamlfile.expect(node, "id", str, what)
-    main = values.get("front") or values.get("text") or values.get("term") or values.get("claim") or ""
+    main = values.get("front") or values.get("text") or values.get("term") or values.get("claim") \
+        or values.get("prompt") or ""
     key = f"{deck_id}#note:{explicit_id}" if explicit_id else f"{deck_id}#{note_type}:{_slug(main)}"
     kind = CardKind(note_type)
+    if kind is CardKind.CODE:
+        inferred_code = note_topics or topics.topics_of(f"{values['prompt']} {values.get('explain') or ''}")
+        return _code_note(node, key, values, tuple(inferred_code), what)
     fields = {
         CardKind.BASIC: {"front": values.get("front"), "back": values.get("back"), "reverse": bool(values.get("reverse"))},
         CardKind.CLOZE: {"text": values.get("text"), "back": values.get("extra") or ""},
@@ -199,6 +208,26 @@ def _note(node: yamlfile.Located, deck_id: str, topics: TopicIndex) -> Card:
                 source_label=yamlfile.expect(node, "source", str, what) or "", topics=tuple(inferred),
                 tags=_string_list(node, "tags", what), html=True, origin="deck", line=node.line,
                 extra={"subdeck": yamlfile.expect(node, "subdeck", str, what) or ""}, **fields)
+
+
+def _code_note(node: yamlfile.Located, key: str, values: dict, note_topics: tuple[str, ...], what: str) -> Card:
+    from seedcards.highlight import lexer_for, mark_clozes
+
+    code = values["code"].rstrip("\n")
+    try:
+        _, language = lexer_for(values.get("language"), code)
+        if values.get("cloze"):
+            code = mark_clozes(code, values["cloze"])
+    except UserError as problem:
+        raise node.error(problem.message, "language" if "language" in problem.message.lower() else "cloze",
+                         hint=problem.hint) from problem
+    return Card(kind=CardKind.CODE, key=key, front=values["prompt"], back=values.get("explain") or "",
+                code=code, language=language, runnable=bool(values.get("runnable")),
+                line_numbers=bool(values.get("line_numbers")), topics=note_topics,
+                context=yamlfile.expect(node, "context", str, what) or "",
+                source_label=yamlfile.expect(node, "source", str, what) or "",
+                tags=_string_list(node, "tags", what), html=True, origin="deck", line=node.line,
+                extra={"subdeck": yamlfile.expect(node, "subdeck", str, what) or ""})
 
 
 def _claim_question(values: dict) -> str:

@@ -10,6 +10,7 @@ import genanki
 from seedcards import sanitize
 from seedcards.anki.notetypes import NoteType
 from seedcards.card import Card, CardKind
+from seedcards.highlight import highlight, split_clozes
 
 # Which card attribute fills which field of each note type.
 FIELD_SOURCES: dict[CardKind, dict[str, str]] = {
@@ -19,17 +20,36 @@ FIELD_SOURCES: dict[CardKind, dict[str, str]] = {
     CardKind.DEFINITION: {"Term": "front", "Definition": "back", "Context": "context", "Source": "source_label"},
     CardKind.CLAIM: {"Question": "front", "Claim": "back", "Author": "author", "Context": "context",
                      "Source": "source_label"},
+    CardKind.CODE: {"Prompt": "front", "Explanation": "back", "Context": "context", "Source": "source_label"},
 }
 _TAG_UNSAFE = re.compile(r"[^\w:.\-]+")
 
 
-def field_values(card: Card, notetype: NoteType, extra: dict[str, str] | None = None) -> list[str]:
+def notetype_key(card: Card) -> str:
+    """The templates/ folder of the note type a card needs."""
+    if card.kind is CardKind.CODE and has_cloze(card.code):
+        return "code-cloze"
+    return card.kind.value
+
+
+def has_cloze(code: str) -> bool:
+    return "{{c" in code and split_clozes(code)[1] != []
+
+
+def _code_fields(card: Card) -> dict[str, str]:
+    plain, spans = split_clozes(card.code)
+    rendered = highlight(plain, card.language, spans, card.line_numbers)
+    return {"Code": rendered, "Text": rendered, "Language": sanitize.escape(card.language or "")}
+
+
+def field_values(card: Card, notetype: NoteType) -> list[str]:
     """The HTML of each field of ``notetype``, in order."""
     sources = FIELD_SOURCES.get(card.kind, {})
+    rendered = _code_fields(card) if card.kind is CardKind.CODE else {}
     values = []
     for name in notetype.fields:
-        if extra and name in extra:
-            values.append(extra[name])
+        if name in rendered:
+            values.append(rendered[name])
             continue
         attribute = sources.get(name)
         raw = getattr(card, attribute) if attribute else ""

@@ -72,7 +72,7 @@ def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
         folder = spec_path.parent
         node = yamlfile.located(yamlfile.load(spec_path), spec_path)
         what = "a note type"
-        yamlfile.check_keys(node, ["name", "kind", "fields", "templates", "css"], what)
+        yamlfile.check_keys(node, ["name", "kind", "fields", "templates", "css", "pygments"], what)
         name = yamlfile.expect(node, "name", str, what, required=True)
         kind = yamlfile.expect(node, "kind", str, what) or "standard"
         if kind not in ("standard", "cloze"):
@@ -95,6 +95,17 @@ def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
         own_css = folder / (yamlfile.expect(node, "css", str, what) or "style.css")
         if own_css.is_file():
             css += "\n" + own_css.read_text(encoding="utf-8")
+        elif "css" in node.value:
+            raise node.error(f"the CSS file '{node.value['css']}' does not exist.", "css")
+        palettes = yamlfile.expect(node, "pygments", dict, what)
+        if palettes:
+            from pygments.util import ClassNotFound
+
+            from seedcards.highlight import palette_css
+            try:
+                css += "\n" + palette_css(str(palettes.get("light", "default")), str(palettes.get("dark", "monokai")))
+            except ClassNotFound as exc:
+                raise node.error(f"unknown Pygments style ({exc}).", "pygments") from exc
         found[folder.name] = NoteType(folder.name, name, kind == "cloze", tuple(str(f) for f in fields),
                                       tuple(templates), css)
     if not found:

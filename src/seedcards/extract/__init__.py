@@ -15,6 +15,7 @@ from seedcards.document import BlockKind, Document
 from seedcards.extract import ranking
 from seedcards.extract.claims import find_claim, find_verdict
 from seedcards.extract.cloze import choose_phrase, make_cloze
+from seedcards.extract.code import code_cards
 from seedcards.extract.cues import cues
 from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.sentences import Sentence, iter_sentences
@@ -73,7 +74,8 @@ class Extractor:
                 candidates.extend(ranking.Candidate(c, idea) for c in self._claim_cards(
                     document, source, sentence, claim.sentence, claim.proposition_start, claim.verb,
                     claim.strength, claim.context, claim.needs_context, claim.form))
-        return ranking.cap_per_block(candidates, self.min_score)
+        cards = ranking.cap_per_block(candidates, self.min_score)
+        return cards + [c for c in code_cards(document, source, self.topics) if c.score >= self.min_score]
 
     # -- one builder per card kind ------------------------------------------------------------
 
