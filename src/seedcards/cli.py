@@ -73,6 +73,23 @@ def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool) -> None:
 
 
 @main.command()
+@click.option("--decks", "decks_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of deck files (*.yaml).  [default: ./decks]")
+def check(decks_dir: Path | None) -> None:
+    """Check deck files, templates and sources without writing anything (for editors and CI).
+
+    Exits 0 when every deck would build, 1 otherwise; warnings do not fail the check.
+    """
+    from seedcards.build import build as run_build
+    from seedcards.report import print_check_report
+
+    report = run_build(Path.cwd(), decks_dir, dry_run=True)
+    print_check_report(report)
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "yaml"]), default="table",
               show_default=True, help="table for reading; jsonl/json for scripts; yaml to paste into a deck.")

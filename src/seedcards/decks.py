@@ -78,14 +78,21 @@ def deck_files(decks_dir: Path) -> list[Path]:
     return sorted(p for p in decks_dir.glob("*.yaml") if p.name not in _NON_FILES)
 
 
-def load_decks(decks_dir: Path, topics: TopicIndex) -> list[DeckDefinition]:
+def load_decks(decks_dir: Path, topics: TopicIndex) -> tuple[list[DeckDefinition], list[UserError]]:
+    """Every deck file in the folder; a file with a mistake is reported and the others still load."""
     if not decks_dir.is_dir():
         raise UserError("the decks folder does not exist.", decks_dir,
                         hint="Pass --decks DIR, or run `seedcards init` to create one.")
     paths = deck_files(decks_dir)
     if not paths:
         raise UserError("holds no deck files (*.yaml).", decks_dir, hint="Add one, e.g. with `seedcards init`.")
-    return [load_deck(path, topics) for path in paths]
+    decks, problems = [], []
+    for path in paths:
+        try:
+            decks.append(load_deck(path, topics))
+        except UserError as problem:
+            problems.append(problem)
+    return decks, problems
 
 
 def _string_list(node: yamlfile.Located, key: str, what: str) -> tuple[str, ...]:

@@ -31,6 +31,18 @@ def print_build_report(report: BuildReport, quiet: bool = False) -> None:
         click.echo("Import the .apkg files with File > Import in Anki; rebuilt decks update the same notes.")
 
 
+def print_check_report(report: BuildReport) -> None:
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")
+    for failure in report.failures:
+        click.secho(f"error: {failure}", err=True, fg="red")
+    for deck in report.decks:
+        click.echo(f"ok: {deck.name} ({sum(deck.by_kind.values())} notes)")
+    verdict = "failed" if report.failures else "passed"
+    click.echo(f"check {verdict}: {len(report.decks)} deck(s) ok, {len(report.failures)} with errors, "
+               f"{len(report.warnings)} warning(s)")
+
+
 def card_record(card: Card) -> dict:
     record = {"type": card.kind.value, "key": card.key, "source": card.source, "line": card.line,
               "author": card.author, "topics": list(card.topics), "score": card.score}

@@ -12,6 +12,9 @@ from seedcards.readers import furniture
 
 _EXAMPLE = re.compile(r"\((?:e\.g\.|eg\.|for example|for instance),?\s+(?P<body>[^()]{40,400})\)", re.IGNORECASE)
 _MIN_EXAMPLE_WORDS = 8
+# Longer "sentences" are run-on text (a file with no punctuation), never a card, and would
+# make every pattern slow.
+MAX_SENTENCE_CHARS = 1200
 # Footnote marks ("[1]") and leading review marks are typography, not words of the sentence.
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 _LEADING_MARKS = re.compile(r"^(?:[→⇒⟶>\-–—•*⭐★✅❌❓✔✘✗⚠️️\s]|->|=>)+")
@@ -55,7 +58,8 @@ def iter_sentences(document: Document) -> Iterator[Sentence]:
             lead_in = _lead_in(parts) if introduces_list else None
         previous: str | None = None
         for index, part in enumerate(parts):
-            if furniture.is_pleasantry(part):
+            if len(part) > MAX_SENTENCE_CHARS or furniture.is_pleasantry(part):
+                previous = None
                 continue
             yield Sentence(part, block, index, previous, lead_in if block.kind is BlockKind.LIST_ITEM else None, heading)
             for example in _EXAMPLE.finditer(part):

@@ -51,19 +51,41 @@ def _code_language(pre: Tag) -> str | None:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, root: Tag) -> None:
         self.blocks: list[Block] = []
+        # Which tags hold a block-level tag somewhere below, found in one pass upwards from each
+        # block tag: asking find() at every level would be quadratic on deeply nested pages.
+        self.holds_blocks: set[int] = set()
+        for block in root.find_all(_BLOCK_TAGS):
+            parent = block.parent
+            while parent is not None and id(parent) not in self.holds_blocks:
+                self.holds_blocks.add(id(parent))
+                parent = parent.parent
 
-    def text_of(self, tag: Tag) -> tuple[str, tuple[str, ...]]:
-        spans = tuple(text.squash(e.get_text(" ")) for e in tag.find_all(_EMPHASIS_TAGS) if e.get_text(strip=True))
-        return text.squash(tag.get_text(" ")), spans
+    @staticmethod
+    def text_of(nodes: list[Tag | NavigableString]) -> tuple[str, tuple[str, ...]]:
+        parts: list[str] = []
+        spans: list[str] = []
+        for node in nodes:
+            if isinstance(node, Tag):
+                parts.append(node.get_text(" "))
+                if node.name in _EMPHASIS_TAGS:
+                    spans.append(node.get_text(" "))
+                spans.extend(e.get_text(" ") for e in node.find_all(_EMPHASIS_TAGS))
+            else:
+                parts.append(str(node))
+        return text.squash(" ".join(parts)), tuple(text.squash(s) for s in spans if s.strip())
 
-    def add(self, kind: BlockKind, tag: Tag, level: int = 0, ordinal: int | None = None) -> None:
-        body, spans = self.text_of(tag)
+    def add(self, kind: BlockKind, nodes: Tag | list, line: int | None = None, level: int = 0,
+            ordinal: int | None = None) -> None:
+        if isinstance(nodes, Tag):
+            line = nodes.sourceline if line is None else line
+            nodes = [nodes]
+        body, spans = self.text_of(nodes)
         body = re.sub(r"\s+([,.;:!?)])", r"\1", body)
         if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body) or byline_name(body):
             return
-        self.blocks.append(Block(kind, body, tag.sourceline or 0, level=level, emphasis=spans, ordinal=ordinal))
+        self.blocks.append(Block(kind, body, line or 0, level=level, emphasis=spans, ordinal=ordinal))
 
     def walk(self, node: Tag, list_depth: int = -1, in_quote: bool = False, depth: int = 0) -> None:
         loose: list[NavigableString | Tag] = []
@@ -77,7 +99,7 @@ class _Walker:
             if not isinstance(child, Tag) or _is_furniture(child):
                 continue
             name = child.name
-            if name in _BLOCK_TAGS or name in _CONTAINER_TAGS and depth < _MAX_DEPTH and child.find(_BLOCK_TAGS):
+            if name in _BLOCK_TAGS or name in _CONTAINER_TAGS and depth < _MAX_DEPTH and id(child) in self.holds_blocks:
                 self._flush_loose(loose, node, in_quote)
                 loose = []
             else:
@@ -91,7 +113,7 @@ class _Walker:
             elif name[0] == "h" and name[1:].isdigit():
                 self.add(BlockKind.HEADING, child, level=int(name[1:]))
             elif name == "blockquote":
-                if child.find(_BLOCK_TAGS):
+                if id(child) in self.holds_blocks:
                     self.walk(child, list_depth, True, depth + 1)
                 else:
                     self.add(BlockKind.QUOTE, child)
@@ -122,11 +144,8 @@ class _Walker:
         """Text that sits directly in a container, outside any paragraph, is a paragraph of its own."""
         if not loose:
             return
-        holder = BeautifulSoup("", "html.parser").new_tag("p")
-        holder.sourceline = next((n.sourceline for n in loose if isinstance(n, Tag) and n.sourceline), parent.sourceline)
-        for piece in loose:
-            holder.append(piece.__copy__() if isinstance(piece, NavigableString) else piece.__copy__())
-        self.add(BlockKind.QUOTE if in_quote else BlockKind.PARAGRAPH, holder)
+        line = next((n.sourceline for n in loose if isinstance(n, Tag) and n.sourceline), parent.sourceline)
+        self.add(BlockKind.QUOTE if in_quote else BlockKind.PARAGRAPH, loose, line)
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -156,7 +175,7 @@ def read(path: Path, raw: str) -> Document:
         title = text.squash(soup.title.get_text())
     author = _author(soup)
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    walker = _Walker()
+    walker = _Walker(root)
     walker.walk(root)
     blocks = walker.blocks
     if title is None:
