@@ -12,8 +12,9 @@ import nh3
 
 _TAGS = {"b", "i", "em", "strong", "u", "s", "sub", "sup", "br", "p", "div", "span", "ul", "ol", "li",
          "blockquote", "code", "pre", "kbd", "mark", "small", "dfn", "abbr", "a", "hr", "table", "thead",
-         "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "img"}
-_ATTRIBUTES = {"*": {"class"}, "a": {"href", "title"}, "abbr": {"title"}, "img": {"src", "alt"},
+         "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+# No <img>: a card must not load anything from the network when it is shown.
+_ATTRIBUTES = {"*": {"class"}, "a": {"href", "title"}, "abbr": {"title"},
                "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 
 
