@@ -7,6 +7,7 @@ must give the same bytes, so the zip is written here with fixed dates.
 from __future__ import annotations
 
 import itertools
+import re
 import json
 import sqlite3
 import tempfile
@@ -21,6 +22,9 @@ from seedcards.atomic import replacing
 from seedcards.identity import stable_id
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# Media names are made by seedcards (content hashes), never taken from a document; this guards
+# against a path or a hidden file slipping into a user's media folder all the same.
+_MEDIA_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,9 @@ def write_apkg(path: Path, decks: list[DeckSpec], notes: list[NoteSpec], notetyp
                media: dict[str, bytes] | None = None) -> None:
     """Write the package to ``path`` atomically. Ids and times come from the notes and the
     note types' recorded times, so the same inputs give the same file."""
+    for name in media or {}:
+        if not _MEDIA_NAME.match(name) or ".." in name:
+            raise ValueError(f"unsafe media file name: {name!r}")
     by_name = {d.name: genanki.Deck(stable_id("deck", d.name), d.name, d.description) for d in decks}
     models: dict[str, genanki.Model] = {}
     for note in notes:
