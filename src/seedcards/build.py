@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from seedcards import readers, resources
 from seedcards.anki.notes import NoteSpec, field_values, notetype_key, tags_for
@@ -22,8 +22,20 @@ from seedcards.extract.topics import TopicIndex, load_topics
 from seedcards.lock import Lock
 from seedcards.plan import assign_guids, note_digest, notetype_record, place, record_for
 
+if TYPE_CHECKING:  # the audio branch is imported only when used
+    from seedcards.audio.engines import EngineSpec
+
 LOCK_NAME = "seedcards.lock"
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    """How to voice card clips (seedcards build --audio)."""
+
+    spec: "EngineSpec"
+    cache_dir: Path
+    jobs: int = 1
 
 
 @dataclass
@@ -33,6 +45,7 @@ class DeckReport:
     by_kind: Counter = field(default_factory=Counter)
     status: Counter = field(default_factory=Counter)
     removed: int = 0
+    clips: int = 0
 
 
 @dataclass
@@ -41,6 +54,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     """Decks that could not be built; the others were written all the same."""
+    clips_synthesized: int = 0
+    clips_cached: int = 0
 
 
 def build_time() -> int:
@@ -116,8 +131,25 @@ def deck_cards(deck: DeckDefinition, topics: TopicIndex, project: Path, warnings
 
 
 def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = None,
-          progress: Progress | None = None, now: int | None = None, dry_run: bool = False) -> BuildReport:
-    """Build every deck; with ``dry_run``, check everything and write nothing."""
+          progress: Progress | None = None, now: int | None = None, dry_run: bool = False,
+          audio: AudioSettings | None = None) -> BuildReport:
+    """Build every deck; with ``dry_run``, check everything and write nothing; with ``audio``,
+    definition and claim cards get a spoken clip."""
+    if audio is not None and not dry_run:
+        from seedcards.audio.speech import load_pronunciations
+        from seedcards.audio.synthesis import Synthesizer
+
+        decks_dir = decks_dir or project / "decks"
+        with Synthesizer(audio.spec, audio.cache_dir, audio.jobs) as synth:
+            voice = (synth, load_pronunciations(decks_dir / "pronunciations.yaml"))
+            report = _build(project, decks_dir, out_dir, progress, now, dry_run, voice)
+            report.clips_synthesized, report.clips_cached = synth.stats.synthesized, synth.stats.cached
+            return report
+    return _build(project, decks_dir, out_dir, progress, now, dry_run, None)
+
+
+def _build(project: Path, decks_dir: Path | None, out_dir: Path | None, progress: Progress | None, now: int | None,
+           dry_run: bool, voice: tuple | None) -> BuildReport:
     decks_dir = decks_dir or project / "decks"
     out_dir = out_dir or project / "build"
     now = now if now is not None else build_time()
@@ -142,7 +174,7 @@ def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = N
     for deck in definitions:
         try:
             report.decks.append(_build_deck(deck, topics, notetypes, notetype_mods, lock, project, out_dir, now,
-                                            report.warnings, progress, dry_run))
+                                            report.warnings, progress, dry_run, voice))
         except UserError as problem:
             report.failures.append(problem.render() if problem.path else f"{deck.path}: {problem.render()}")
     if not dry_run:
@@ -152,11 +184,17 @@ def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = N
 
 def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, NoteType], notetype_mods: dict[str, int],
                 lock: Lock, project: Path, out_dir: Path, now: int, warnings: list[str],
-                progress: Progress | None, dry_run: bool = False) -> DeckReport:
+                progress: Progress | None, dry_run: bool = False, voice: tuple | None = None) -> DeckReport:
     cards = deck_cards(deck, topics, project, warnings, progress)
+    media: dict[str, bytes] = {}
+    if voice is not None:
+        from seedcards.audio.clips import card_clips
+
+        voiced, media = card_clips([card for card, _ in cards], *voice)
+        cards = [(card, subdeck) for card, (_, subdeck) in zip(voiced, cards)]
     previous = lock.decks.get(deck.id, {})
     output = out_dir / f"{deck.slug}.apkg"
-    report = DeckReport(deck.name, output)
+    report = DeckReport(deck.name, output, clips=len(media))
     subdeck_of = {id(card): subdeck for card, subdeck in cards}
     notes: list[NoteSpec] = []
     records = {}
@@ -177,6 +215,6 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
     report.removed = sum(1 for guid in previous if guid not in records)
     decks = [DeckSpec(deck.name, deck.description)] + [DeckSpec(n, "") for n in sorted({n.deck for n in notes}) if n != deck.name]
     if not dry_run:
-        write_apkg(output, decks, notes, {k: notetype_mods[k] for k in {n.notetype.type for n in notes}})
+        write_apkg(output, decks, notes, {k: notetype_mods[k] for k in {n.notetype.type for n in notes}}, media)
     lock.decks[deck.id] = records
     return report

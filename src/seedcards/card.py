@@ -43,6 +43,8 @@ class Card:
     language: str | None = None
     line_numbers: bool = False
     runnable: bool = False
+    audio: str = ""
+    """Media file name of the card's spoken clip, when built with audio."""
     html: bool = False
     """Fields hold HTML written by hand (sanitized before packaging) rather than plain text."""
     tags: tuple[str, ...] = ()

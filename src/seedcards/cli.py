@@ -43,13 +43,39 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
+def _audio_options(command):
+    """The options every command that speaks shares."""
+    options = [
+        click.option("--engine", type=click.Choice(["pyttsx3", "espeak-ng"]), default="pyttsx3", show_default=True,
+                     help="Speech engine: pyttsx3 (system voices; eSpeak NG on Linux) or the espeak-ng command."),
+        click.option("--voice", default=None, help="Voice id or name (see `seedcards voices`).  [default: the engine's]"),
+        click.option("--rate", type=click.IntRange(80, 500), default=175, show_default=True, help="Words per minute."),
+        click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Worker processes for synthesis."),
+        click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Speech cache.  [default: $SEEDCARDS_CACHE or ~/.cache/seedcards]"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _engine_spec(engine: str, voice: str | None, rate: int):
+    from seedcards.audio.engines import EngineSpec
+
+    return EngineSpec(engine, voice, rate)
+
+
 @main.command()
 @click.option("--decks", "decks_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of deck files (*.yaml).  [default: ./decks]")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the .apkg files go.  [default: ./build]")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
-def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool) -> None:
+@click.option("--audio", is_flag=True, help="Give definition and claim cards a spoken clip on the back.")
+@_audio_options
+def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool, audio: bool, engine: str, voice: str | None,
+          rate: int, jobs: int, cache_dir: Path | None) -> None:
     """Build one Anki package (.apkg) per deck file.
 
     Notes keep their identity across builds (recorded in decks/seedcards.lock), so
@@ -66,7 +92,13 @@ def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool) -> None:
         if not quiet:
             click.echo(f"  reading {path}", err=True)
 
-    report = run_build(project, decks_dir, out_dir, progress=progress)
+    settings = None
+    if audio:
+        from seedcards.audio.cache import default_cache_dir
+        from seedcards.build import AudioSettings
+
+        settings = AudioSettings(_engine_spec(engine, voice, rate), cache_dir or default_cache_dir(), jobs)
+    report = run_build(project, decks_dir, out_dir, progress=progress, audio=settings)
     print_build_report(report, quiet=quiet)
     if report.failures:
         sys.exit(1)
@@ -118,3 +150,59 @@ def extract(paths: tuple[Path, ...], fmt: str, min_score: float | None, topics_p
     print_cards(cards, fmt)
     for warning in warnings:
         click.secho(f"warning: {warning}", err=True, fg="yellow")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build/audio"),
+              show_default=True, help="Where the MP3 files and feed.xml go.")
+@click.option("--base-url", default="", help="URL the folder will be served from, for the feed's enclosures.")
+@click.option("--title", default="seedcards readings", show_default=True, help="Podcast (album) title.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_audio_options
+def narrate(paths: tuple[Path, ...], out_dir: Path, base_url: str, title: str, quiet: bool, engine: str,
+            voice: str | None, rate: int, jobs: int, cache_dir: Path | None) -> None:
+    """Read documents aloud: one MP3 per document (tagged, with chapters) and a podcast feed.
+
+    PATHS are files or folders (default: seeds/). Unchanged documents are not made again,
+    and no piece of text is ever synthesized twice (see --cache).
+    """
+    from seedcards import readers
+    from seedcards.audio.cache import default_cache_dir
+    from seedcards.audio.narrate import count_pieces, narrate_documents
+    from seedcards.audio.speech import load_pronunciations
+    from seedcards.audio.synthesis import Synthesizer
+    from seedcards.build import read_documents
+
+    project = Path.cwd()
+    paths = paths or (project / "seeds",)
+    warnings: list[str] = []
+    documents = list(read_documents(list(readers.expand(paths)), project, warnings))
+    say = load_pronunciations(project / "decks" / "pronunciations.yaml")
+    with Synthesizer(_engine_spec(engine, voice, rate), cache_dir or default_cache_dir(), jobs) as synth:
+        total = count_pieces(documents, say)
+        with click.progressbar(length=total, label="narrating", file=sys.stderr,
+                               hidden=quiet or not sys.stderr.isatty()) as bar:
+            report = narrate_documents(documents, out_dir, synth, say, album=title, base_url=base_url,
+                                       progress=bar.update)
+    for warning in warnings + report.failures:
+        click.secho(f"warning: {warning}", err=True, fg="yellow")
+    minutes, seconds = divmod(int(round(report.seconds)), 60)
+    click.echo(f"{len(report.episodes)} episodes ({report.reused} unchanged), {minutes // 60}:{minutes % 60:02d}:{seconds:02d} "
+               f"of audio; {synth.stats.synthesized} pieces synthesized, {synth.stats.cached} from the cache")
+    click.echo(f"  -> {out_dir}/ and {report.feed}")
+
+
+@main.command()
+@click.option("--engine", type=click.Choice(["pyttsx3", "espeak-ng"]), default="pyttsx3", show_default=True)
+@click.option("--language", default=None, help="Only voices whose id or language starts with this (e.g. en).")
+def voices(engine: str, language: str | None) -> None:
+    """List the voices a speech engine offers (ids for --voice)."""
+    from seedcards.audio.engines import open_engine
+
+    found = open_engine(_engine_spec(engine, None, 175)).voices()
+    for voice in found:
+        tags = " ".join(voice.languages)
+        if language and not (voice.id.rsplit("/", 1)[-1].startswith(language) or tags.startswith(language)):
+            continue
+        click.echo(f"{voice.id:<28} {voice.name:<36} {tags}")

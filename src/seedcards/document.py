@@ -38,6 +38,8 @@ class Document:
     blocks: tuple[Block, ...]
     author: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    kind: str = "post"
+    """"post", or "comments" for a page listing one person's comments."""
 
     @property
     def source_label(self) -> str:

@@ -27,6 +27,8 @@ def print_build_report(report: BuildReport, quiet: bool = False) -> None:
         click.echo(f"{deck.name}: {total} notes ({kinds})")
         click.echo(f"  {changes} since the last build")
         click.echo(f"  -> {deck.output}")
+    if report.clips_synthesized or report.clips_cached:
+        click.echo(f"Audio: {report.clips_synthesized} clips synthesized, {report.clips_cached} from the cache")
     if report.decks:
         click.echo("Import the .apkg files with File > Import in Anki; rebuilt decks update the same notes.")
 

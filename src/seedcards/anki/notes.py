@@ -46,6 +46,8 @@ def field_values(card: Card, notetype: NoteType) -> list[str]:
     """The HTML of each field of ``notetype``, in order."""
     sources = FIELD_SOURCES.get(card.kind, {})
     rendered = _code_fields(card) if card.kind is CardKind.CODE else {}
+    if card.audio:
+        rendered["Audio"] = f"[sound:{card.audio}]"
     values = []
     for name in notetype.fields:
         if name in rendered:

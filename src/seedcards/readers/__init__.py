@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -36,8 +37,7 @@ def read(path: Path) -> Document:
         raise UnreadableSource("is empty; skipped.", path)
     document = reader(path, raw)
     if warnings:
-        document = Document(path=document.path, title=document.title, blocks=document.blocks,
-                            author=document.author, warnings=tuple(warnings))
+        document = dataclasses.replace(document, warnings=tuple(warnings))
     return document
 
 

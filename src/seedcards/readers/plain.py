@@ -107,4 +107,5 @@ def read(path: Path, raw: str) -> Document:
     flush()
 
     title = title_from_blocks(blocks, author, is_comment_page) or path.stem
-    return Document(path=path, title=title, blocks=tuple(blocks), author=author)
+    return Document(path=path, title=title, blocks=tuple(blocks), author=author,
+                    kind="comments" if is_comment_page else "post")
