@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections import Counter
@@ -9,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from seedcards import readers, resources
+from seedcards import __version__, readers, resources
 from seedcards.anki.notes import NoteSpec, field_values, notetype_key, tags_for
 from seedcards.anki.notetypes import NoteType, load_notetypes
-from seedcards.anki.package import DeckSpec, write_apkg
 from seedcards.card import Card
 from seedcards.decks import DeckDefinition, load_decks
 from seedcards.document import Document
@@ -182,9 +183,46 @@ def _build(project: Path, decks_dir: Path | None, out_dir: Path | None, progress
     return report
 
 
+def _fingerprint(deck: DeckDefinition, project: Path, decks_dir: Path, lock: Lock, voice: tuple | None) -> str:
+    """Everything a deck's build reads: if none of it changed, neither would the package."""
+    digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f".encode())
+    files = [deck.path, resources.topics_file(decks_dir), decks_dir / "pronunciations.yaml"]
+    files += sorted(p for p in resources.templates_dir(project).rglob("*") if p.is_file())
+    files += resolve_sources(deck, project)
+    for path in files:
+        try:
+            shown = path.resolve().relative_to(project.resolve()).as_posix()  # the same in every checkout
+        except ValueError:
+            shown = str(path)
+        digest.update(shown.encode() + b"\x1e")
+        if path.is_file():
+            digest.update(path.read_bytes())
+    records = {guid: (r.key, r.hash, r.mod) for guid, r in sorted(lock.decks.get(deck.id, {}).items())}
+    digest.update(json.dumps([records, {k: v.mod for k, v in sorted(lock.notetypes.items())}]).encode())
+    if voice is not None:
+        digest.update(f"audio\x1f{voice[0].identity()}".encode())
+    return digest.hexdigest()
+
+
+def _unchanged(deck: DeckDefinition, fingerprint: str, output: Path, lock: Lock) -> DeckReport | None:
+    """The report of the last build, if it read the same inputs and its package is still there."""
+    last = lock.builds.get(deck.id)
+    if not last or last.get("inputs") != fingerprint or not output.is_file() or output.stat().st_size != last.get("size"):
+        return None
+    report = DeckReport(deck.name, output, by_kind=Counter(last.get("by_kind", {})), clips=last.get("clips", 0))
+    report.status["unchanged"] = sum(report.by_kind.values())
+    return report
+
+
 def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, NoteType], notetype_mods: dict[str, int],
                 lock: Lock, project: Path, out_dir: Path, now: int, warnings: list[str],
                 progress: Progress | None, dry_run: bool = False, voice: tuple | None = None) -> DeckReport:
+    output = out_dir / f"{deck.slug}.apkg"
+    fingerprint = _fingerprint(deck, project, deck.path.parent, lock, voice)
+    if not dry_run:
+        skipped = _unchanged(deck, fingerprint, output, lock)
+        if skipped is not None:
+            return skipped
     cards = deck_cards(deck, topics, project, warnings, progress)
     media: dict[str, bytes] = {}
     if voice is not None:
@@ -193,7 +231,6 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
         voiced, media = card_clips([card for card, _ in cards], *voice)
         cards = [(card, subdeck) for card, (_, subdeck) in zip(voiced, cards)]
     previous = lock.decks.get(deck.id, {})
-    output = out_dir / f"{deck.slug}.apkg"
     report = DeckReport(deck.name, output, clips=len(media))
     subdeck_of = {id(card): subdeck for card, subdeck in cards}
     notes: list[NoteSpec] = []
@@ -213,8 +250,15 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
         report.by_kind[card.kind.value] += 1
         report.status[placed.status] += 1
     report.removed = sum(1 for guid in previous if guid not in records)
+    from seedcards.anki.package import DeckSpec, write_apkg  # genanki, only when a package is written
+
     decks = [DeckSpec(deck.name, deck.description)] + [DeckSpec(n, "") for n in sorted({n.deck for n in notes}) if n != deck.name]
     if not dry_run:
         write_apkg(output, decks, notes, {k: notetype_mods[k] for k in {n.notetype.type for n in notes}}, media)
     lock.decks[deck.id] = records
+    if not dry_run:
+        # The fingerprint of the inputs as they are now, including the note records just made.
+        lock.builds[deck.id] = {"inputs": _fingerprint(deck, project, deck.path.parent, lock, voice),
+                                "size": output.stat().st_size, "by_kind": dict(report.by_kind),
+                                "clips": report.clips}
     return report

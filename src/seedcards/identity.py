@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 
-import genanki
-
 _ID_FLOOR = 1 << 30
 _ID_SPAN = (1 << 53) - _ID_FLOOR  # JSON consumers (Anki's own web views) read ids as doubles
 
@@ -22,7 +20,9 @@ def stable_id(*parts: str) -> int:
 
 
 def note_guid(deck_id: str, key: str) -> str:
-    return genanki.guid_for("seedcards", deck_id, key)
+    from genanki import guid_for
+
+    return guid_for("seedcards", deck_id, key)
 
 
 def content_hash(*parts: str) -> str:

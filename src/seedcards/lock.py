@@ -37,6 +37,9 @@ class NotetypeRecord:
 class Lock:
     decks: dict[str, dict[str, NoteRecord]] = field(default_factory=dict)
     notetypes: dict[str, NotetypeRecord] = field(default_factory=dict)
+    builds: dict[str, dict] = field(default_factory=dict)
+    """Per deck: a fingerprint of everything the last build read, and what it wrote; a deck whose
+    fingerprint and output are unchanged is not built again."""
 
     @classmethod
     def load(cls, path: Path) -> "Lock":
@@ -49,13 +52,15 @@ class Lock:
             decks = {deck: {guid: NoteRecord(**rec) for guid, rec in notes.items()}
                      for deck, notes in data.get("decks", {}).items()}
             notetypes = {name: NotetypeRecord(**rec) for name, rec in data.get("notetypes", {}).items()}
+            builds = dict(data.get("builds", {}))
         except (ValueError, TypeError, AttributeError) as exc:
             raise UserError(f"the lock file is damaged ({exc}).", path,
                             hint="Restore it from version control; deleting it makes the next import add duplicates.") from exc
-        return cls(decks, notetypes)
+        return cls(decks, notetypes, builds)
 
     def save(self, path: Path) -> None:
         data = {"version": VERSION,
+                "builds": {k: v for k, v in sorted(self.builds.items())},
                 "notetypes": {k: asdict(v) for k, v in sorted(self.notetypes.items())},
                 "decks": {deck: {guid: asdict(rec) for guid, rec in sorted(notes.items())}
                           for deck, notes in sorted(self.decks.items())}}

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import genanki
 
 from seedcards import sanitize
 from seedcards.anki.notetypes import NoteType
 from seedcards.card import Card, CardKind
-from seedcards.highlight import highlight, split_clozes
 
 # Which card attribute fills which field of each note type.
 FIELD_SOURCES: dict[CardKind, dict[str, str]] = {
@@ -33,10 +31,12 @@ def notetype_key(card: Card) -> str:
 
 
 def has_cloze(code: str) -> bool:
-    return "{{c" in code and split_clozes(code)[1] != []
+    return "{{c" in code and re.search(r"\{\{c\d+::", code) is not None
 
 
 def _code_fields(card: Card) -> dict[str, str]:
+    from seedcards.highlight import highlight, split_clozes  # Pygments, only for code cards
+
     plain, spans = split_clozes(card.code)
     rendered = highlight(plain, card.language, spans, card.line_numbers)
     return {"Code": rendered, "Text": rendered, "Language": sanitize.escape(card.language or "")}
@@ -85,13 +85,4 @@ class NoteSpec:
     mod: int
 
 
-class TimedNote(genanki.Note):
-    """A genanki Note written with its own modification time, so Anki's "update if newer"
-    applies real edits only."""
 
-    def __init__(self, *args: object, mod: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.mod = mod
-
-    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen) -> None:  # type: ignore[override]
-        super().write_to_db(cursor, self.mod, deck_id, id_gen)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import genanki
-
 from seedcards import yamlfile
 from seedcards.errors import UserError
 from seedcards.identity import content_hash, stable_id
@@ -14,7 +12,7 @@ from seedcards.identity import content_hash, stable_id
 
 @dataclass(frozen=True)
 class NoteType:
-    """One Anki note type as the files describe it; ``model`` builds the genanki Model."""
+    """One Anki note type as the files describe it (anki/package.py turns it into a genanki Model)."""
 
     type: str
     """The folder name, which is also the card kind it serves (basic, cloze, ...)."""
@@ -38,30 +36,6 @@ class NoteType:
     @property
     def content_hash(self) -> str:
         return content_hash(self.name, self.schema_hash, self.css, *(f"{q}\x1e{a}" for _, q, a in self.templates))
-
-    def model(self, mod: int) -> "_Model":
-        fields = [{"name": f, "id": stable_id("field", self.type, f)} for f in self.fields]
-        templates = [{"name": name, "qfmt": front, "afmt": back, "id": stable_id("template", self.type, name)}
-                     for name, front, back in self.templates]
-        return _Model(self.id, self.name, fields=fields, templates=templates, css=self.css,
-                      model_type=genanki.Model.CLOZE if self.is_cloze else genanki.Model.FRONT_BACK, mod=mod)
-
-
-class _Model(genanki.Model):
-    """A genanki Model whose modification time is its own, not the package's.
-
-    Anki updates a note type on import only when the incoming one is newer, so the time
-    must move exactly when the templates change.
-    """
-
-    def __init__(self, *args: object, mod: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.mod = mod
-
-    def to_json(self, timestamp: float, deck_id: int) -> dict:
-        data = super().to_json(timestamp, deck_id)
-        data["mod"] = self.mod
-        return data
 
 
 def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import genanki
 
-from seedcards.anki.notes import NoteSpec, TimedNote
+from seedcards.anki.notes import NoteSpec
+from seedcards.anki.notetypes import NoteType
 from seedcards.atomic import replacing
 from seedcards.identity import stable_id
 
@@ -25,6 +26,44 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # Media names are made by seedcards (content hashes), never taken from a document; this guards
 # against a path or a hidden file slipping into a user's media folder all the same.
 _MEDIA_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
+
+
+class _Model(genanki.Model):
+    """A genanki Model whose modification time is its own, not the package's.
+
+    Anki updates a note type on import only when the incoming one is newer, so the time
+    must move exactly when the templates change.
+    """
+
+    def __init__(self, *args: object, mod: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def to_json(self, timestamp: float, deck_id: int) -> dict:
+        data = super().to_json(timestamp, deck_id)
+        data["mod"] = self.mod
+        return data
+
+
+def genanki_model(notetype: NoteType, mod: int) -> genanki.Model:
+    """The note type with stable ids for itself, its fields and its card templates."""
+    fields = [{"name": f, "id": stable_id("field", notetype.type, f)} for f in notetype.fields]
+    templates = [{"name": name, "qfmt": front, "afmt": back, "id": stable_id("template", notetype.type, name)}
+                 for name, front, back in notetype.templates]
+    return _Model(notetype.id, notetype.name, fields=fields, templates=templates, css=notetype.css,
+                  model_type=genanki.Model.CLOZE if notetype.is_cloze else genanki.Model.FRONT_BACK, mod=mod)
+
+
+class TimedNote(genanki.Note):
+    """A genanki Note written with its own modification time, so Anki's "update if newer"
+    applies real edits only."""
+
+    def __init__(self, *args: object, mod: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen) -> None:  # type: ignore[override]
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
 
 
 @dataclass(frozen=True)
@@ -52,7 +91,7 @@ def write_apkg(path: Path, decks: list[DeckSpec], notes: list[NoteSpec], notetyp
     for note in notes:
         kind = note.notetype.type
         if kind not in models:
-            models[kind] = note.notetype.model(notetype_mods[kind])
+            models[kind] = genanki_model(note.notetype, notetype_mods[kind])
         deck = by_name.setdefault(note.deck, genanki.Deck(stable_id("deck", note.deck), note.deck))
         deck.add_note(TimedNote(model=models[kind], fields=list(note.fields), tags=list(note.tags), guid=note.guid,
                                 mod=note.mod))

@@ -14,6 +14,9 @@ from seedcards.atomic import replacing
 from seedcards.audio.engines import Pcm
 
 BIT_RATE = 64
+# LAME's quality 7 ("fast") encodes speech about 2.5 times faster than 2, with no audible
+# difference on synthesized voices; encoding is most of narration's cost.
+QUALITY = 7
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ def to_mp3(pcm: Pcm) -> bytes:
     encoder.set_bit_rate(BIT_RATE)
     encoder.set_in_sample_rate(pcm.rate)
     encoder.set_channels(1)
-    encoder.set_quality(2)
+    encoder.set_quality(QUALITY)
     return bytes(encoder.encode(pcm.samples) + encoder.flush())
 
 

@@ -111,11 +111,13 @@ class Extractor:
 
     def _claim_cards(self, document: Document, source: str, sentence: Sentence, body: str, start: int, verb: str,
                      strength: float, context: str, needs_context: bool, form: str) -> list[Card]:
+        topics = self.topics.topics_of(body)
+        value = ranking.score(strength, body, topics, first_in_block=sentence.index == 0, needs_context=needs_context)
+        if value < self.min_score:
+            return []  # choosing phrases is the costly part; skip it for candidates that will be dropped
         phrase = choose_phrase(body, self._topic_spans, start)
         if phrase is None:
             return []
-        topics = self.topics.topics_of(body)
-        value = ranking.score(strength, body, topics, first_in_block=sentence.index == 0, needs_context=needs_context)
         if sentence.heading and not context:
             context = sentence.heading
         base = self._base(document, source, sentence)

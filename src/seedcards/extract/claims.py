@@ -64,17 +64,14 @@ def find_verdict(sentence: Sentence) -> Verdict | None:
 def find_claim(sentence: Sentence) -> Claim | None:
     """The position a sentence states, with where its content starts."""
     body = sentence.text.strip()
-    word_count = len(text.words(body))
+    word_count = len(body.split())
     if body.endswith(("?", ":")) or _TRUNCATED.search(body) or not _MIN_WORDS <= word_count <= _MAX_WORDS:
         return None
     c = cues()
     summary = c.summary.match(body)
     if summary:
         return _finish(sentence, Claim(body, summary.start("body"), "say", "summary", 0.65))
-    for stance in c.stances:
-        match = stance.pattern.search(body)
-        if not match:
-            continue
+    for stance, match in _stances_in(body):
         opening = match.start() <= 40 and stance.strong
         start = _THAT.match(body, match.end()).end() if opening else 0
         if len(text.words(body[start:])) < 4:
@@ -90,6 +87,22 @@ def find_claim(sentence: Sentence) -> Claim | None:
     if because and len(text.words(body[:because.start()])) >= 4 and len(text.words(body[because.end():])) >= 4:
         return _finish(sentence, Claim(body, 0, "argue", "because", 0.4))
     return None
+
+
+def _stances_in(body: str):
+    """The stance cues in a sentence, strong before weak, as the vocabulary orders them.
+
+    One combined scan finds whether any cue is present (most sentences have none); only then
+    is each cue looked for on its own, so the first cue in vocabulary order still wins.
+    """
+    c = cues()
+    folded = text.fold(body)
+    if not c.any_stance.search(folded):
+        return
+    for stance in c.stances:
+        match = stance.pattern.search(folded)
+        if match:
+            yield stance, match
 
 
 def _finish(sentence: Sentence, claim: Claim) -> Claim | None:

@@ -40,6 +40,7 @@ class Phrase:
     score: float
 
 
+@lru_cache(maxsize=1024)
 def _runs(sentence: str, start: int) -> list[list[re.Match[str]]]:
     """Runs of adjacent content words, split at punctuation and stop words."""
     runs: list[list[re.Match[str]]] = []

@@ -8,7 +8,6 @@ from seedcards import text
 from seedcards.card import Card, CardKind
 from seedcards.document import BlockKind, Document
 from seedcards.extract.topics import TopicIndex
-from seedcards.highlight import lexer_for
 
 _NAMED = re.compile(r"^\s*(?:async\s+)?(?:def|class|fn|func|function|struct|impl)\s+(?P<name>[A-Za-z_]\w*)", re.MULTILINE)
 _HERE_IS = re.compile(r"^(?:here(?:'s| is| are)|below is|the following is|this is)\s+", re.IGNORECASE)
@@ -30,6 +29,9 @@ def _prompt_from(intro: str) -> str | None:
 def code_cards(document: Document, source: str, topics: TopicIndex) -> list[Card]:
     cards = []
     blocks = document.blocks
+    if not any(block.kind is BlockKind.CODE for block in blocks):
+        return cards
+    from seedcards.highlight import lexer_for  # Pygments, only for documents with code
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.CODE:
             continue

@@ -19,6 +19,8 @@ class Stance:
 @dataclass(frozen=True)
 class Cues:
     stances: tuple[Stance, ...]
+    any_stance: re.Pattern[str]
+    """All stance cues in one pattern: one scan tells whether a sentence has any."""
     summary: re.Pattern[str]
     discourse_labels: frozenset[str]
     definition_verbs: str
@@ -37,16 +39,20 @@ class Cues:
 def cues() -> Cues:
     spec = vocab.load("extract")
     english = vocab.load("english")
+    # Stance patterns are matched against text.fold(sentence): lower-case, case-sensitive, fast.
     stances = tuple(
-        Stance(re.compile(rf"(?<![\w'])(?:{entry['cue']})(?![\w'])", re.IGNORECASE), entry["verb"], strength == "strong")
+        Stance(re.compile(rf"\b(?:{entry['cue']})\b"), entry["verb"], strength == "strong")
         for strength in ("strong", "weak") for entry in spec["stance"][strength])
     arrows = "|".join(re.escape(a) for a in spec["verdict_arrows"])
     marks = sorted(spec["verdict_marks"], key=len, reverse=True)
     mark_pattern = "|".join(re.escape(m) for m in marks)
     verdict = re.compile(rf"^(?P<claim>.{{6,}}?)\s*(?:{arrows})\s*(?P<marks>(?:(?:{mark_pattern})\s*)+)\s*[-–—:]?\s*(?P<comment>.*)$")
-    conversational = re.compile(r"(?<![\w'])(?:%s)(?![\w'])" % "|".join(re.escape(c) for c in spec["conversational"]), re.IGNORECASE)
+    conversational = re.compile(r"\b(?:%s)(?![\w'])" % "|".join(re.escape(c) for c in spec["conversational"]))
+    any_stance = re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{e['cue']})" for k in ("strong", "weak")
+                                                     for e in spec["stance"][k]))
     return Cues(
         stances=stances,
+        any_stance=any_stance,
         summary=re.compile(r"^(?:%s)\s*[:,\-–—]\s*(?P<body>.+)$" % "|".join(spec["summary_labels"]), re.IGNORECASE),
         discourse_labels=frozenset(spec["discourse_labels"]),
         definition_verbs="|".join(spec["definition_verbs"]),
@@ -56,7 +62,7 @@ def cues() -> Cues:
         verdict_marks=dict(spec["verdict_marks"]),
         importance_marks=tuple(spec["importance_marks"]),
         conversational=conversational,
-        deictic=re.compile(r"(?<!\w)(?:%s)" % "|".join(spec["deictic"]), re.IGNORECASE),
+        deictic=re.compile(r"\b(?:%s)" % "|".join(spec["deictic"])),
         anaphora=frozenset(english["anaphora"]),
         anaphora_exceptions=re.compile(r"^(?:%s)\b" % "|".join(english["anaphora_exceptions"]), re.IGNORECASE),
     )

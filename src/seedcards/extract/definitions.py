@@ -82,6 +82,30 @@ def clean_definition(raw: str, term: str) -> str | None:
     return body
 
 
+# Words one of which a sentence must contain for each pattern to be tried: a substring test is
+# far cheaper than a regular expression, and most sentences define nothing.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "what-call": ("call",),
+    "by-mean": ("mean", "refer"),
+    "as-for": ("what ",),
+    "meaning-of": ("meaning of",),
+    "same-as": ("the same",),
+    "cue-verb": ("mean", "refer", "denote", "stand", "defined", "short for", "describe", "name for", "term for",
+                 "word for"),
+    "call-this": ("call", "term ", "dub"),
+    "which-call": ("call", "term", "dub", "refer"),
+    "quoted-gloss": (":",),
+    "gloss": (":", " — ", " – "),
+    "would-be": ("would be",),
+    "i.e.": ("i.e",),
+    "copula": (" is ", " are "),
+    "emphasis-copula": (" is ", " are "),
+}
+
+
+_ALL_NEEDLES = tuple(sorted({needle for needles in _NEEDS.values() for needle in needles}))
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
     c = cues()
@@ -138,8 +162,14 @@ def _trim_to_noun(term: str) -> str:
 def find_definition(sentence: Sentence, is_topic_term: Callable[[str], bool]) -> Definition | None:
     """The definition a sentence states, if it states one."""
     body = sentence.text.strip()
+    lowered = body.lower()
+    present = {needle for needle in _ALL_NEEDLES if needle in lowered}
+    if not present:
+        return None
     emphasis = sentence.block.emphasis
     for form, strength, pattern in _patterns():
+        if present.isdisjoint(_NEEDS[form]):
+            continue
         match = pattern.search(body)
         if not match:
             continue

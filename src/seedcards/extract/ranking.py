@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,9 +26,10 @@ def score(strength: float, sentence: str, topics: tuple[str, ...], *, first_in_b
     value += min(0.2, 0.1 * len(topics))
     if not topics:
         value -= topicless_penalty
-    conversational = len(cues().conversational.findall(sentence))
+    folded = text.fold(sentence)
+    conversational = len(cues().conversational.findall(folded))
     value -= min(0.3, 0.1 * conversational)
-    if cues().deictic.search(sentence):
+    if cues().deictic.search(folded):
         value -= 0.1
     words = len(text.words(sentence))
     if not _SWEET_SPOT[0] <= words <= _SWEET_SPOT[1]:
@@ -69,12 +71,19 @@ def cap_per_block(candidates: list[Candidate], min_score: float) -> list[Card]:
     return [c.card for c in candidates if c.idea in kept_ideas and c.card.score >= min_score]
 
 
+def _prefix_order(word: str) -> tuple[int, str]:
+    # Long words first: they are rarer, so the prefixes probe short posting lists.
+    return (-len(word), word)
+
+
 @dataclass
 class Deduplicator:
     """Merges cards that say the same thing, within a document or across documents.
 
-    Keeps an inverted index from words to kept cards, so each new card is compared only
-    with cards that share a word: the cost stays near-linear in the number of cards.
+    An exact similarity join with a prefix filter: two word sets with Jaccard similarity of at
+    least t must share a word among the first |s| - ceil(t|s|) + 1 words of each, in any fixed
+    order. Only those prefixes are indexed and probed, so the cost stays near-linear in the
+    number of cards.
     """
 
     threshold: float = DUPLICATE_SIMILARITY
@@ -83,35 +92,43 @@ class Deduplicator:
     _index: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     _keys: dict[str, int] = field(default_factory=dict)
 
+    def _prefix(self, sig: frozenset[str]) -> list[str]:
+        length = len(sig) - math.ceil(self.threshold * len(sig)) + 1
+        return sorted(sig, key=_prefix_order)[:length]
+
     def offer(self, card: Card) -> bool:
         """Keep the card unless a better one already says the same; a better one replaces its twin."""
         sig = signature(card)
+        prefix = self._prefix(sig) if sig else []
         twin = self._keys.get(card.key)
         if twin is None and sig:
-            counts: dict[int, int] = defaultdict(int)
-            for word in sig:
+            seen: set[int] = set()
+            for word in prefix:
                 for index in self._index.get((card.kind.value, word), ()):
-                    counts[index] += 1
-            for index, shared in counts.items():
-                other = self._signatures[index]
-                if shared / len(sig | other) >= self.threshold:
-                    twin = index
+                    if index in seen:
+                        continue
+                    seen.add(index)
+                    other = self._signatures[index]
+                    if len(sig & other) / len(sig | other) >= self.threshold:
+                        twin = index
+                        break
+                if twin is not None:
                     break
         if twin is None:
-            self._add(card, sig)
+            self._add(card, sig, prefix)
             return True
         if card.score > self.kept[twin].score:
             self.kept[twin] = card
             self._signatures[twin] = sig
             self._keys[card.key] = twin
-            for word in sig:
+            for word in prefix:
                 self._index[(card.kind.value, word)].append(twin)
         return False
 
-    def _add(self, card: Card, sig: frozenset[str]) -> None:
+    def _add(self, card: Card, sig: frozenset[str], prefix: list[str]) -> None:
         index = len(self.kept)
         self.kept.append(card)
         self._signatures.append(sig)
         self._keys[card.key] = index
-        for word in sig:
+        for word in prefix:
             self._index[(card.kind.value, word)].append(index)

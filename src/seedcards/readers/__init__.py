@@ -6,19 +6,27 @@ import dataclasses
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from importlib import import_module
+
 from seedcards.document import Document
 from seedcards.errors import UnreadableSource
-from seedcards.readers import html, markdown, plain
 from seedcards.readers.decode import read_text
 
-READERS: dict[str, Callable[[Path, str], Document]] = {
-    ".txt": plain.read,
-    ".text": plain.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".html": html.read,
-    ".htm": html.read,
+# Reader modules by file type, imported on first use: a build that reads nothing (its inputs
+# unchanged) should not pay for importing an HTML parser.
+READERS: dict[str, str] = {
+    ".txt": "plain",
+    ".text": "plain",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
+
+
+def _reader(suffix: str) -> Callable[[Path, str], Document] | None:
+    module = READERS.get(suffix)
+    return import_module(f"seedcards.readers.{module}").read if module else None
 
 
 def is_source(path: Path) -> bool:
@@ -27,7 +35,7 @@ def is_source(path: Path) -> bool:
 
 def read(path: Path) -> Document:
     """Read one source file. Raises UnreadableSource for files that are not text documents."""
-    reader = READERS.get(path.suffix.lower())
+    reader = _reader(path.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise UnreadableSource(f"no reader for '{path.suffix or 'files without a suffix'}'.", path,
