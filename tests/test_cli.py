@@ -53,7 +53,7 @@ def test_extract_table_and_min_score(project: Path) -> None:
 
 def test_build_prints_a_summary_per_deck(project: Path) -> None:
     (project / "decks" / "seedcards.lock").unlink()  # a first build
-    result = run("build")
+    result = run("--verbose", "build")
     assert result.exit_code == 0
     assert "AI Safety Seeds:" in result.output and "new, 0 changed" in result.output
     assert "reading seeds/000_" in result.output

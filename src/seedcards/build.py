@@ -15,7 +15,7 @@ from seedcards import __version__, readers, resources
 from seedcards.anki.notes import NoteSpec, field_values, notetype_key, tags_for
 from seedcards.anki.notetypes import NoteType, load_notetypes
 from seedcards.card import Card
-from seedcards.decks import DeckDefinition, load_decks
+from seedcards.decks import DeckDefinition, load_decks, quick_deck
 from seedcards.document import Document
 from seedcards.errors import UnreadableSource, UserError
 from seedcards.extract import DEFAULT_MIN_SCORE, extract_documents
@@ -47,6 +47,9 @@ class DeckReport:
     status: Counter = field(default_factory=Counter)
     removed: int = 0
     clips: int = 0
+    notes: list = field(default_factory=list, repr=False)
+    """The notes as they go into the package (filled by a full or dry run, not a skipped deck)."""
+    media: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -133,31 +136,36 @@ def deck_cards(deck: DeckDefinition, topics: TopicIndex, project: Path, warnings
 
 def build(project: Path, decks_dir: Path | None = None, out_dir: Path | None = None,
           progress: Progress | None = None, now: int | None = None, dry_run: bool = False,
-          audio: AudioSettings | None = None) -> BuildReport:
+          audio: AudioSettings | None = None, quick: tuple[str, list[Path]] | None = None) -> BuildReport:
     """Build every deck; with ``dry_run``, check everything and write nothing; with ``audio``,
-    definition and claim cards get a spoken clip."""
-    if audio is not None and not dry_run:
+    definition and claim cards get a spoken clip; with ``quick`` (a name and paths), build one
+    deck straight from those files, its lock kept beside the package."""
+    if audio is not None:
         from seedcards.audio.speech import load_pronunciations
         from seedcards.audio.synthesis import Synthesizer
 
         decks_dir = decks_dir or project / "decks"
         with Synthesizer(audio.spec, audio.cache_dir, audio.jobs) as synth:
             voice = (synth, load_pronunciations(decks_dir / "pronunciations.yaml"))
-            report = _build(project, decks_dir, out_dir, progress, now, dry_run, voice)
+            report = _build(project, decks_dir, out_dir, progress, now, dry_run, voice, quick)
             report.clips_synthesized, report.clips_cached = synth.stats.synthesized, synth.stats.cached
             return report
-    return _build(project, decks_dir, out_dir, progress, now, dry_run, None)
+    return _build(project, decks_dir, out_dir, progress, now, dry_run, None, quick)
 
 
 def _build(project: Path, decks_dir: Path | None, out_dir: Path | None, progress: Progress | None, now: int | None,
-           dry_run: bool, voice: tuple | None) -> BuildReport:
+           dry_run: bool, voice: tuple | None, quick: tuple[str, list[Path]] | None) -> BuildReport:
     decks_dir = decks_dir or project / "decks"
     out_dir = out_dir or project / "build"
     now = now if now is not None else build_time()
     topics = load_topics(resources.topics_file(decks_dir))
     notetypes = load_notetypes(resources.templates_dir(project))
-    definitions, problems = load_decks(decks_dir, topics)
-    lock_path = decks_dir / LOCK_NAME
+    if quick is not None:
+        definitions, problems = [quick_deck(quick[0], quick[1], project, topics)], []
+        lock_path = out_dir / LOCK_NAME
+    else:
+        definitions, problems = load_decks(decks_dir, topics)
+        lock_path = decks_dir / LOCK_NAME
     lock = Lock.load(lock_path)
     report = BuildReport(failures=[p.render() for p in problems])
 
@@ -185,7 +193,7 @@ def _build(project: Path, decks_dir: Path | None, out_dir: Path | None, progress
 
 def _fingerprint(deck: DeckDefinition, project: Path, decks_dir: Path, lock: Lock, voice: tuple | None) -> str:
     """Everything a deck's build reads: if none of it changed, neither would the package."""
-    digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f".encode())
+    digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f{deck.name}\x1f{deck.sources}\x1f".encode())
     files = [deck.path, resources.topics_file(decks_dir), decks_dir / "pronunciations.yaml"]
     files += sorted(p for p in resources.templates_dir(project).rglob("*") if p.is_file())
     files += resolve_sources(deck, project)
@@ -246,10 +254,11 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
         digest = note_digest(notetype.type, subdeck, *fields, *tags)
         placed = place(guid, card, digest, previous, now)
         records[guid] = record_for(placed, digest)
-        notes.append(NoteSpec(guid, subdeck, notetype, fields, tags, placed.mod))
+        notes.append(NoteSpec(guid, subdeck, notetype, fields, tags, placed.mod, card))
         report.by_kind[card.kind.value] += 1
         report.status[placed.status] += 1
     report.removed = sum(1 for guid in previous if guid not in records)
+    report.notes, report.media = notes, media
     from seedcards.anki.package import DeckSpec, write_apkg  # genanki, only when a package is written
 
     decks = [DeckSpec(deck.name, deck.description)] + [DeckSpec(n, "") for n in sorted({n.deck for n in notes}) if n != deck.name]

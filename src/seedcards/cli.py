@@ -6,6 +6,8 @@ stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sys
 from pathlib import Path
 
@@ -30,17 +32,56 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="seedcards")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings, errors and requested output.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what is being done, file by file.")
 @click.option("--debug", is_flag=True, help="Show a traceback for errors (for bug reports).")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, quiet: bool, verbose: bool, debug: bool) -> None:
     """Turn writing about AI safety into Anki decks you can study.
 
     \b
-    Typical use, from a project folder (one with decks/ and seeds/):
+    With a folder of saved posts:
+      seedcards build posts/ --name "My reading"   a deck straight from the files
+      seedcards preview posts/ --name "My reading" look at every card in a browser
+      seedcards import build/my-reading.apkg --collection "$HOME/.local/share/Anki2/User 1/collection.anki2"
+    In a project (decks/*.yaml, made by `seedcards init`):
       seedcards extract seeds/      preview the cards found in some posts
       seedcards build               write build/<deck>.apkg for every deck in decks/
+
+    Shell completion: eval "$(_SEEDCARDS_COMPLETE=bash_source seedcards)" (or zsh_source, fish_source).
     """
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "quiet": quiet, "verbose": verbose}
+
+
+def _quiet(local: bool = False) -> bool:
+    context = click.get_current_context()
+    return local or bool(context.obj and context.obj.get("quiet"))
+
+
+def _verbose() -> bool:
+    context = click.get_current_context()
+    return bool(context.obj and context.obj.get("verbose"))
+
+
+def _progress_reporter(total: int, label: str, quiet: bool):
+    """A progress bar on a terminal (file-by-file lines when the total is not known);
+    file-by-file lines with --verbose; nothing otherwise."""
+    if _verbose() or (not quiet and total == 0 and sys.stderr.isatty()):
+        return contextlib.nullcontext(lambda item: click.echo(f"  {label} {item}", err=True))
+    bar = click.progressbar(length=total, label=label, file=sys.stderr, hidden=quiet or not sys.stderr.isatty())
+    return _BarUpdater(bar)
+
+
+class _BarUpdater:
+    def __init__(self, bar) -> None:
+        self.bar = bar
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return lambda item: self.bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
 
 
 def _audio_options(command):
@@ -66,39 +107,67 @@ def _engine_spec(engine: str, voice: str | None, rate: int):
     return EngineSpec(engine, voice, rate)
 
 
+def _deck_options(command):
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path)),
+        click.option("--name", default=None, help="With PATHS: the name of the deck made from them."),
+        click.option("--decks", "decks_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Folder of deck files (*.yaml).  [default: ./decks]"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _quick(paths: tuple[Path, ...], name: str | None):
+    if not paths:
+        if name:
+            raise click.UsageError("--name names a deck made from PATHS; give the files or folders to read.")
+        return None
+    if not name:
+        raise click.UsageError('give the deck a name with --name "My reading" (or use deck files in decks/).')
+    return name, list(paths)
+
+
+def _audio_settings(audio: bool, engine: str, voice: str | None, rate: int, jobs: int, cache_dir: Path | None):
+    if not audio:
+        return None
+    from seedcards.audio.cache import default_cache_dir
+    from seedcards.build import AudioSettings
+
+    return AudioSettings(_engine_spec(engine, voice, rate), cache_dir or default_cache_dir(), jobs)
+
+
 @main.command()
-@click.option("--decks", "decks_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of deck files (*.yaml).  [default: ./decks]")
+@_deck_options
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where the .apkg files go.  [default: ./build]")
-@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
+@click.option("-q", "--quiet", "quiet_here", is_flag=True, help="Print only warnings and errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: the summary as JSON on stdout, for scripts.")
 @click.option("--audio", is_flag=True, help="Give definition and claim cards a spoken clip on the back.")
 @_audio_options
-def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool, audio: bool, engine: str, voice: str | None,
-          rate: int, jobs: int, cache_dir: Path | None) -> None:
-    """Build one Anki package (.apkg) per deck file.
+def build(paths: tuple[Path, ...], name: str | None, decks_dir: Path | None, out_dir: Path | None, quiet_here: bool,
+          fmt: str, audio: bool, engine: str, voice: str | None, rate: int, jobs: int, cache_dir: Path | None) -> None:
+    """Build one Anki package (.apkg) per deck file, or one deck from PATHS with --name.
 
-    Notes keep their identity across builds (recorded in decks/seedcards.lock), so
-    re-importing a rebuilt deck updates your notes in place and keeps their reviews.
+    Notes keep their identity across builds (recorded in decks/seedcards.lock, or beside
+    the package for a deck made from PATHS), so re-importing a rebuilt deck updates your
+    notes in place and keeps their reviews.
     """
+    from seedcards import readers
     from seedcards.build import build as run_build
-    from seedcards.report import print_build_report
+    from seedcards.report import build_record, print_build_report
 
     project = Path.cwd()
-    seen = []
-
-    def progress(path: str) -> None:
-        seen.append(path)
-        if not quiet:
-            click.echo(f"  reading {path}", err=True)
-
-    settings = None
-    if audio:
-        from seedcards.audio.cache import default_cache_dir
-        from seedcards.build import AudioSettings
-
-        settings = AudioSettings(_engine_spec(engine, voice, rate), cache_dir or default_cache_dir(), jobs)
-    report = run_build(project, decks_dir, out_dir, progress=progress, audio=settings)
+    quick = _quick(paths, name)
+    quiet = _quiet(quiet_here) or fmt == "json"
+    total = len(list(readers.expand(paths))) if quick else 0
+    with _progress_reporter(total, "reading", quiet) as progress:
+        report = run_build(project, decks_dir, out_dir, progress=progress, quick=quick,
+                           audio=_audio_settings(audio, engine, voice, rate, jobs, cache_dir))
+    if fmt == "json":
+        click.echo(json.dumps(build_record(report), indent=2))
     print_build_report(report, quiet=quiet)
     if report.failures:
         sys.exit(1)
@@ -107,16 +176,20 @@ def build(decks_dir: Path | None, out_dir: Path | None, quiet: bool, audio: bool
 @main.command()
 @click.option("--decks", "decks_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of deck files (*.yaml).  [default: ./decks]")
-def check(decks_dir: Path | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(decks_dir: Path | None, fmt: str) -> None:
     """Check deck files, templates and sources without writing anything (for editors and CI).
 
     Exits 0 when every deck would build, 1 otherwise; warnings do not fail the check.
     """
     from seedcards.build import build as run_build
-    from seedcards.report import print_check_report
+    from seedcards.report import build_record, print_check_report
 
     report = run_build(Path.cwd(), decks_dir, dry_run=True)
-    print_check_report(report)
+    if fmt == "json":
+        click.echo(json.dumps(build_record(report), indent=2))
+    else:
+        print_check_report(report)
     if report.failures:
         sys.exit(1)
 
@@ -158,9 +231,10 @@ def extract(paths: tuple[Path, ...], fmt: str, min_score: float | None, topics_p
               show_default=True, help="Where the MP3 files and feed.xml go.")
 @click.option("--base-url", default="", help="URL the folder will be served from, for the feed's enclosures.")
 @click.option("--title", default="seedcards readings", show_default=True, help="Podcast (album) title.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-q", "--quiet", "quiet_here", is_flag=True, help="No progress bar.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_audio_options
-def narrate(paths: tuple[Path, ...], out_dir: Path, base_url: str, title: str, quiet: bool, engine: str,
+def narrate(paths: tuple[Path, ...], out_dir: Path, base_url: str, title: str, quiet_here: bool, fmt: str, engine: str,
             voice: str | None, rate: int, jobs: int, cache_dir: Path | None) -> None:
     """Read documents aloud: one MP3 per document (tagged, with chapters) and a podcast feed.
 
@@ -182,11 +256,16 @@ def narrate(paths: tuple[Path, ...], out_dir: Path, base_url: str, title: str, q
     with Synthesizer(_engine_spec(engine, voice, rate), cache_dir or default_cache_dir(), jobs) as synth:
         total = count_pieces(documents, say)
         with click.progressbar(length=total, label="narrating", file=sys.stderr,
-                               hidden=quiet or not sys.stderr.isatty()) as bar:
+                               hidden=_quiet(quiet_here) or not sys.stderr.isatty()) as bar:
             report = narrate_documents(documents, out_dir, synth, say, album=title, base_url=base_url,
                                        progress=bar.update)
     for warning in warnings + report.failures:
         click.secho(f"warning: {warning}", err=True, fg="yellow")
+    if fmt == "json":
+        click.echo(json.dumps({"episodes": [e.__dict__ for e in report.episodes], "unchanged": report.reused,
+                               "seconds": report.seconds, "synthesized": synth.stats.synthesized,
+                               "cached": synth.stats.cached, "feed": str(report.feed)}, indent=2))
+        return
     minutes, seconds = divmod(int(round(report.seconds)), 60)
     click.echo(f"{len(report.episodes)} episodes ({report.reused} unchanged), {minutes // 60}:{minutes % 60:02d}:{seconds:02d} "
                f"of audio; {synth.stats.synthesized} pieces synthesized, {synth.stats.cached} from the cache")
@@ -206,3 +285,84 @@ def voices(engine: str, language: str | None) -> None:
         if language and not (voice.id.rsplit("/", 1)[-1].startswith(language) or tags.startswith(language)):
             continue
         click.echo(f"{voice.id:<28} {voice.name:<36} {tags}")
+
+
+@main.command()
+@_deck_options
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build/preview"),
+              show_default=True, help="Where the HTML pages go.")
+@click.option("--audio", is_flag=True, help="Include the cards' spoken clips, with players.")
+@_audio_options
+def preview(paths: tuple[Path, ...], name: str | None, decks_dir: Path | None, out_dir: Path, audio: bool, engine: str,
+            voice: str | None, rate: int, jobs: int, cache_dir: Path | None) -> None:
+    """Write an HTML page per deck showing every card as Anki will render it.
+
+    Front and back of every card with the note types' own CSS (toggle night mode, or open
+    the page with #night), grouped by subdeck, with each card's source and score; search
+    and filter by type and topic. The pages load nothing from the network.
+    """
+    from seedcards import resources
+    from seedcards.build import build as run_build
+    from seedcards.preview import write_previews
+
+    project = Path.cwd()
+    report = run_build(project, decks_dir, dry_run=True, quick=_quick(paths, name),
+                       audio=_audio_settings(audio, engine, voice, rate, jobs, cache_dir))
+    for problem in report.warnings:
+        click.secho(f"warning: {problem}", err=True, fg="yellow")
+    for problem in report.failures:
+        click.secho(f"error: {problem}", err=True, fg="red")
+    pages = write_previews(report, out_dir, resources.templates_dir(project), project)
+    if not _quiet():
+        for page in pages:
+            click.echo(f"{page}  (open in a browser: file://{page.resolve()})")
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Make a project folder: decks/ with an example deck and the topic vocabulary,
+    templates/ to restyle cards, and seeds/ with an example post."""
+    from seedcards.scaffold import make_project
+
+    made = make_project(directory)
+    if not _quiet():
+        for path in made:
+            click.echo(f"created {path}")
+        click.echo(f"Next: put your posts in {directory / 'seeds'}, edit {directory / 'decks' / 'my-reading.yaml'}, "
+                   f"then run `seedcards build` in {directory}.")
+
+
+@main.command(name="import")
+@click.argument("package", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--collection", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The collection file, e.g. ~/.local/share/Anki2/User 1/collection.anki2 (Anki must be closed).")
+@click.option("--update-notes", type=click.Choice(["if-newer", "always", "never"]), default="if-newer",
+              show_default=True, help="if-newer: apply notes whose content changed since you imported them, "
+              "and keep your own edits to the others.")
+@click.option("--update-notetypes", type=click.Choice(["if-newer", "always", "never"]), default="if-newer",
+              show_default=True, help="The same, for templates and styling.")
+@click.option("--merge-notetypes", is_flag=True, help="Needed after a note type gained or lost fields (build says so).")
+@click.option("--create", is_flag=True, help="Create the collection if it does not exist.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def import_(package: Path, collection: Path, update_notes: str, update_notetypes: str, merge_notetypes: bool,
+            create: bool, fmt: str) -> None:
+    """Import a package into an Anki collection, and report what changed.
+
+    Needs the official anki package (pip install 'seedcards[anki]'). Review history is kept:
+    notes are matched by their GUID and updated in place.
+    """
+    from seedcards.anki.importer import import_package
+
+    result = import_package(package, collection, update_notes=update_notes, update_notetypes=update_notetypes,
+                            merge_notetypes=merge_notetypes, create=create)
+    if fmt == "json":
+        click.echo(json.dumps(result.__dict__, indent=2))
+    elif not _quiet():
+        click.echo(f"{package.name} -> {collection}: {result.new} new, {result.updated} updated, "
+                   f"{result.unchanged} unchanged, {result.conflicting} conflicting")
+        if result.conflicting:
+            click.secho("Conflicting notes use a note type whose fields changed; import again with "
+                        "--merge-notetypes to update them.", fg="yellow")

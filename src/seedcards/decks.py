@@ -245,3 +245,20 @@ def _claim_question(values: dict) -> str:
 def _slug(value: str) -> str:
     words = text.content_words(re.sub(r"<[^>]+>|\{\{c\d+::|\}\}", " ", value))[:6]
     return "-".join(text.stem(w) for w in words) or "note"
+
+
+def quick_deck(name: str, paths: list[Path], project: Path, topics: TopicIndex) -> DeckDefinition:
+    """A deck made straight from files and folders, no deck file: one subdeck per topic."""
+    if not name.strip() or any(not part.strip() for part in name.split("::")):
+        raise UserError(f"'{name}' is not a deck name.", hint="Use a name such as \"My reading\" or \"Reading::2026\".")
+    sources = []
+    for path in paths:
+        try:
+            sources.append(path.resolve().relative_to(project.resolve()).as_posix())
+        except ValueError:
+            sources.append(str(path.resolve()))
+    routes = tuple(Route(topic.label, (topic.id,)) for topic in topics.topics.values())
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "deck"
+    return DeckDefinition(path=project / f"{slug}.quick-deck", id=slug, name=name.strip(),
+                          description=f"Made by seedcards from {', '.join(sources)}.", sources=tuple(sources),
+                          min_score=None, routes=routes, default_subdeck="Other ideas")

@@ -45,6 +45,6 @@ class Document:
     def source_label(self) -> str:
         """How cards cite this document: title, author and file."""
         parts = [self.title]
-        if self.author:
+        if self.author and self.author not in self.title:
             parts.append(f"by {self.author}")
         return " ".join(parts) + f" ({self.path.name})"

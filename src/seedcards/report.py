@@ -33,6 +33,17 @@ def print_build_report(report: BuildReport, quiet: bool = False) -> None:
         click.echo("Import the .apkg files with File > Import in Anki; rebuilt decks update the same notes.")
 
 
+def build_record(report: BuildReport) -> dict:
+    """The build or check summary as plain data, for --format json."""
+    return {
+        "decks": [{"name": d.name, "output": str(d.output), "notes": dict(d.by_kind),
+                   "new": d.status["new"], "changed": d.status["changed"], "unchanged": d.status["unchanged"],
+                   "removed": d.removed, "clips": d.clips} for d in report.decks],
+        "warnings": report.warnings, "failures": report.failures,
+        "clips_synthesized": report.clips_synthesized, "clips_cached": report.clips_cached,
+    }
+
+
 def print_check_report(report: BuildReport) -> None:
     for warning in report.warnings:
         click.secho(f"warning: {warning}", err=True, fg="yellow")

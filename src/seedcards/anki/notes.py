@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 from seedcards import sanitize
@@ -83,6 +83,8 @@ class NoteSpec:
     fields: tuple[str, ...]
     tags: tuple[str, ...]
     mod: int
+    card: Card | None = field(default=None, compare=False)
+    """The card it was made from (for previews: score, source, line)."""
 
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from seedcards import text
@@ -71,19 +71,16 @@ def cap_per_block(candidates: list[Candidate], min_score: float) -> list[Card]:
     return [c.card for c in candidates if c.idea in kept_ideas and c.card.score >= min_score]
 
 
-def _prefix_order(word: str) -> tuple[int, str]:
-    # Long words first: they are rarer, so the prefixes probe short posting lists.
-    return (-len(word), word)
-
-
 @dataclass
 class Deduplicator:
     """Merges cards that say the same thing, within a document or across documents.
 
-    An exact similarity join with a prefix filter: two word sets with Jaccard similarity of at
-    least t must share a word among the first |s| - ceil(t|s|) + 1 words of each, in any fixed
-    order. Only those prefixes are indexed and probed, so the cost stays near-linear in the
-    number of cards.
+    A similarity join with a prefix filter: two word sets with Jaccard similarity of at least t
+    share a word among the first |s| - ceil(t|s|) + 1 words of each, in a common order. Words
+    are ordered rarest first by the counts seen so far, so frequent words ("model") are never
+    indexed and posting lists stay short: the cost stays linear in the number of cards. As the
+    counts move while cards arrive, a rare pair can be missed; the result depends only on the
+    input order, so it is the same on every run.
     """
 
     threshold: float = DUPLICATE_SIMILARITY
@@ -91,15 +88,18 @@ class Deduplicator:
     _signatures: list[frozenset[str]] = field(default_factory=list)
     _index: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     _keys: dict[str, int] = field(default_factory=dict)
+    _seen: Counter = field(default_factory=Counter)
 
     def _prefix(self, sig: frozenset[str]) -> list[str]:
         length = len(sig) - math.ceil(self.threshold * len(sig)) + 1
-        return sorted(sig, key=_prefix_order)[:length]
+        seen = self._seen
+        return sorted(sig, key=lambda word: (seen[word], word))[:length]
 
     def offer(self, card: Card) -> bool:
         """Keep the card unless a better one already says the same; a better one replaces its twin."""
         sig = signature(card)
         prefix = self._prefix(sig) if sig else []
+        self._seen.update(sig)
         twin = self._keys.get(card.key)
         if twin is None and sig:
             seen: set[int] = set()
