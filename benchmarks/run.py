@@ -256,17 +256,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small smoke run (CI)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument("--only", default="startup,build,extract,narrate,build-audio",
+                        help="comma-separated parts to run (default: all)")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     runs = 1 if args.quick else 5
     heavy_runs = 1 if args.quick else 3
+    figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="seedcards-bench-") as folder:
         scratch = Path(folder)
-        figures = startup(3 if args.quick else 15)
-        figures += build(scratch, runs)
-        figures += extraction(scratch, [0.25, 0.5] if args.quick else [50, 100], heavy_runs)
-        sources = [ROOT / "tests" / "corpus" / "thread.txt"] if args.quick else sorted((ROOT / "seeds").iterdir())
-        figures += narration(scratch, sources, heavy_runs, ["espeak-ng"] if args.quick else ["espeak-ng", "pyttsx3"])
-        figures += build_audio(scratch, heavy_runs)
+        if "startup" in parts:
+            figures += startup(3 if args.quick else 15)
+        if "build" in parts:
+            figures += build(scratch, runs)
+        if "extract" in parts:
+            figures += extraction(scratch, [0.25, 0.5] if args.quick else [50, 100], heavy_runs)
+        if "narrate" in parts:
+            sources = [ROOT / "tests" / "corpus" / "thread.txt"] if args.quick else sorted((ROOT / "seeds").iterdir())
+            figures += narration(scratch, sources, heavy_runs, ["espeak-ng"] if args.quick else ["espeak-ng", "pyttsx3"])
+        if "build-audio" in parts:
+            figures += build_audio(scratch, heavy_runs)
     width = max(len(f.name) for f in figures)
     print(f"{'benchmark':<{width}}  {'value':>10}  {'floor':>8}  {'ratio':>6}  target          met")
     for f in figures:

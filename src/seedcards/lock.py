@@ -64,4 +64,7 @@ class Lock:
                 "notetypes": {k: asdict(v) for k, v in sorted(self.notetypes.items())},
                 "decks": {deck: {guid: asdict(rec) for guid, rec in sorted(notes.items())}
                           for deck, notes in sorted(self.decks.items())}}
-        write_text(path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+        text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return  # unchanged: leave the file (and its time stamp) alone
+        write_text(path, text)
