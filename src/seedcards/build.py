@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import time
 from collections import Counter
@@ -11,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from seedcards import __version__, readers, resources
+from seedcards import readers, resources
 from seedcards.anki.notes import NoteSpec, field_values, notetype_key, tags_for
 from seedcards.anki.notetypes import NoteType, load_notetypes
 from seedcards.card import Card
@@ -20,6 +18,7 @@ from seedcards.document import Document
 from seedcards.errors import UnreadableSource, UserError
 from seedcards.extract import DEFAULT_MIN_SCORE, extract_documents
 from seedcards.extract.topics import TopicIndex, load_topics
+from seedcards.incremental import inputs_fingerprint, last_build_if_unchanged, record_build
 from seedcards.lock import Lock
 from seedcards.plan import assign_guids, note_digest, notetype_record, place, record_for
 
@@ -101,12 +100,13 @@ def read_documents(paths: list[Path], project: Path, warnings: list[str],
 
 
 def deck_cards(deck: DeckDefinition, topics: TopicIndex, project: Path, warnings: list[str],
-               progress: Progress | None = None) -> list[tuple[Card, str]]:
+               progress: Progress | None = None, sources: list[Path] | None = None) -> list[tuple[Card, str]]:
     """The deck's cards with the subdeck each goes to: extracted ones (after the deck's
     reviews) first, then the hand-written notes."""
     min_score = deck.min_score if deck.min_score is not None else DEFAULT_MIN_SCORE
     accepted = {k for k, r in deck.reviews.items() if r.status == "accept"}
-    documents = read_documents(resolve_sources(deck, project), project, warnings, progress)
+    sources = resolve_sources(deck, project) if sources is None else sources
+    documents = read_documents(sources, project, warnings, progress)
     extracted = list(extract_documents(documents, topics, 0.0 if accepted else min_score))
     seen = set()
     placed: list[tuple[Card, str]] = []
@@ -191,47 +191,19 @@ def _build(project: Path, decks_dir: Path | None, out_dir: Path | None, progress
     return report
 
 
-def _fingerprint(deck: DeckDefinition, project: Path, decks_dir: Path, lock: Lock, voice: tuple | None) -> str:
-    """Everything a deck's build reads: if none of it changed, neither would the package."""
-    digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f{deck.name}\x1f{deck.sources}\x1f".encode())
-    files = [deck.path, resources.topics_file(decks_dir), decks_dir / "pronunciations.yaml"]
-    files += sorted(p for p in resources.templates_dir(project).rglob("*") if p.is_file())
-    files += resolve_sources(deck, project)
-    for path in files:
-        try:
-            shown = path.resolve().relative_to(project.resolve()).as_posix()  # the same in every checkout
-        except ValueError:
-            shown = str(path)
-        digest.update(shown.encode() + b"\x1e")
-        if path.is_file():
-            digest.update(path.read_bytes())
-    records = {guid: (r.key, r.hash, r.mod) for guid, r in sorted(lock.decks.get(deck.id, {}).items())}
-    digest.update(json.dumps([records, {k: v.mod for k, v in sorted(lock.notetypes.items())}]).encode())
-    if voice is not None:
-        digest.update(f"audio\x1f{voice[0].identity()}".encode())
-    return digest.hexdigest()
-
-
-def _unchanged(deck: DeckDefinition, fingerprint: str, output: Path, lock: Lock) -> DeckReport | None:
-    """The report of the last build, if it read the same inputs and its package is still there."""
-    last = lock.builds.get(deck.id)
-    if not last or last.get("inputs") != fingerprint or not output.is_file() or output.stat().st_size != last.get("size"):
-        return None
-    report = DeckReport(deck.name, output, by_kind=Counter(last.get("by_kind", {})), clips=last.get("clips", 0))
-    report.status["unchanged"] = sum(report.by_kind.values())
-    return report
-
-
 def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, NoteType], notetype_mods: dict[str, int],
                 lock: Lock, project: Path, out_dir: Path, now: int, warnings: list[str],
                 progress: Progress | None, dry_run: bool = False, voice: tuple | None = None) -> DeckReport:
     output = out_dir / f"{deck.slug}.apkg"
-    fingerprint = _fingerprint(deck, project, deck.path.parent, lock, voice)
+    sources = resolve_sources(deck, project)
+    audio_identity = voice[0].identity() if voice is not None else None
     if not dry_run:
-        skipped = _unchanged(deck, fingerprint, output, lock)
-        if skipped is not None:
+        last = last_build_if_unchanged(deck, inputs_fingerprint(deck, sources, project, lock, audio_identity), output, lock)
+        if last is not None:
+            skipped = DeckReport(deck.name, output, by_kind=Counter(last.get("by_kind", {})), clips=last.get("clips", 0))
+            skipped.status["unchanged"] = sum(skipped.by_kind.values())
             return skipped
-    cards = deck_cards(deck, topics, project, warnings, progress)
+    cards = deck_cards(deck, topics, project, warnings, progress, sources)
     media: dict[str, bytes] = {}
     if voice is not None:
         from seedcards.audio.clips import card_clips
@@ -267,7 +239,6 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
     lock.decks[deck.id] = records
     if not dry_run:
         # The fingerprint of the inputs as they are now, including the note records just made.
-        lock.builds[deck.id] = {"inputs": _fingerprint(deck, project, deck.path.parent, lock, voice),
-                                "size": output.stat().st_size, "by_kind": dict(report.by_kind),
-                                "clips": report.clips}
+        record_build(deck, inputs_fingerprint(deck, sources, project, lock, audio_identity), output, lock,
+                     dict(report.by_kind), report.clips)
     return report

@@ -5,7 +5,10 @@
 pitfalls, each handled below and measured on a Debian machine:
 
 - runAndWait() returns before the WAV exists: synthesis finishes on eSpeak's own thread.
-  We wait for the "finished-utterance" notification, which comes after the file is written.
+  We wait for the "finished-utterance" notification, which comes after the file is written,
+  and then until the driver is idle and eSpeak has stopped: its thread still runs after the
+  notification, and a synthesis started in that window can come back empty (seen once, in CI).
+  An empty result for a text with words is synthesized once more.
 - Only the last save_to_file() before a runAndWait() is honoured: one file per loop.
 - Creating an engine per file can crash the process: one engine per process, reused.
 - A worker forked after the parent used pyttsx3 deadlocks: workers are spawned (narrate.py).
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,17 +146,38 @@ class Pyttsx3Engine:
         return [Voice(v.id, v.name, tuple(str(lang) for lang in (v.languages or ())))
                 for v in self.engine.getProperty("voices")]
 
-    def synthesize(self, text: str) -> Pcm:
+    def _espeak_playing(self) -> bool:
+        if type(self.engine.proxy._driver).__module__ != "pyttsx3.drivers.espeak":
+            return False
+        from pyttsx3.drivers import _espeak
+        return bool(_espeak.IsPlaying())
+
+    def _wait_until_idle(self, seconds: float = 5.0) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and (self.engine.isBusy() or self._espeak_playing()):
+            time.sleep(0.002)
+
+    def _synthesize_once(self, text: str) -> Pcm:
         with tempfile.TemporaryDirectory(prefix="seedcards-tts-") as scratch:
             out = Path(scratch) / "speech.wav"
+            self._wait_until_idle()
             self._done.clear()
             with contextlib.redirect_stdout(io.StringIO()):
                 self.engine.save_to_file(text, str(out))
                 self.engine.runAndWait()
                 finished = self._done.wait(timeout=max(self._TIMEOUT_FLOOR, len(text) / 20))
+                self._wait_until_idle()
             if not finished or not out.exists():
                 raise RuntimeError("pyttsx3 did not finish writing its audio in time")
             return read_wav(out)
+
+    def synthesize(self, text: str) -> Pcm:
+        pcm = self._synthesize_once(text)
+        if not pcm.samples and any(ch.isalnum() for ch in text):
+            pcm = self._synthesize_once(text)
+            if not pcm.samples:
+                raise RuntimeError(f"pyttsx3 produced no audio for: {text[:60]!r}")
+        return pcm
 
 
 def open_engine(spec: EngineSpec) -> EspeakCommand | Pyttsx3Engine:

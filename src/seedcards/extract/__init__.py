@@ -13,7 +13,7 @@ from seedcards import text
 from seedcards.card import Card, CardKind
 from seedcards.document import BlockKind, Document
 from seedcards.extract import ranking
-from seedcards.extract.claims import find_claim, find_verdict
+from seedcards.extract.claims import Claim, find_claim, find_verdict
 from seedcards.extract.cloze import choose_phrase, make_cloze
 from seedcards.extract.code import code_cards
 from seedcards.extract.cues import cues
@@ -65,15 +65,9 @@ class Extractor:
                 last_definition = (sentence.block.line, sentence.index, definition)
                 candidates.append(ranking.Candidate(self._definition_card(document, source, sentence, definition), idea))
                 continue
-            follow_up = self._follow_up(sentence, last_definition)
-            if follow_up is not None:
-                candidates.extend(ranking.Candidate(c, idea) for c in self._claim_cards(document, source, sentence, *follow_up))
-                continue
-            claim = find_claim(sentence)
+            claim = self._follow_up(sentence, last_definition) or find_claim(sentence)
             if claim is not None:
-                candidates.extend(ranking.Candidate(c, idea) for c in self._claim_cards(
-                    document, source, sentence, claim.sentence, claim.proposition_start, claim.verb,
-                    claim.strength, claim.context, claim.needs_context, claim.form))
+                candidates.extend(ranking.Candidate(c, idea) for c in self._claim_cards(document, source, sentence, claim))
         cards = ranking.cap_per_block(candidates, self.min_score)
         return cards + [c for c in code_cards(document, source, self.topics) if c.score >= self.min_score]
 
@@ -97,22 +91,23 @@ class Extractor:
         return Card(kind=CardKind.DEFINITION, key=f"{source}#definition:{key_slug(term)}", front=shown_term, back=back,
                     context=context, topics=topics, score=value, **self._base(document, source, sentence))
 
-    def _follow_up(self, sentence: Sentence, last: tuple[int, int, Definition] | None):
-        """A sentence right after a definition that says more about the term ("It can be ...")."""
+    @staticmethod
+    def _follow_up(sentence: Sentence, last: tuple[int, int, Definition] | None) -> Claim | None:
+        """A sentence right after a definition that says more about the term ("It can be ..."),
+        with the pronoun replaced by the term so that the card stands alone."""
         if last is None or last[0] != sentence.block.line or last[1] != sentence.index - 1:
             return None
         match = _FOLLOW_UP.match(sentence.text.strip())
         if not match:
             return None
         term = last[2].term
-        resolved = f"{term[0].upper()}{term[1:]} {match['rest']}"
-        start = len(term) + 1
-        return resolved, start, "think", 0.55, "", False, "fact"
+        return Claim(f"{term[0].upper()}{term[1:]} {match['rest']}", len(term) + 1, "think", "fact", 0.55)
 
-    def _claim_cards(self, document: Document, source: str, sentence: Sentence, body: str, start: int, verb: str,
-                     strength: float, context: str, needs_context: bool, form: str) -> list[Card]:
+    def _claim_cards(self, document: Document, source: str, sentence: Sentence, claim: Claim) -> list[Card]:
+        body, start, context = claim.sentence, claim.proposition_start, claim.context
         topics = self.topics.topics_of(body)
-        value = ranking.score(strength, body, topics, first_in_block=sentence.index == 0, needs_context=needs_context)
+        value = ranking.score(claim.strength, body, topics, first_in_block=sentence.index == 0,
+                              needs_context=claim.needs_context)
         if value < self.min_score:
             return []  # choosing phrases is the costly part; skip it for candidates that will be dropped
         phrase = choose_phrase(body, self._topic_spans, start)
@@ -125,8 +120,8 @@ class Extractor:
         cards = [Card(kind=CardKind.CLOZE, key=f"{source}#cloze:{slug}", text=make_cloze(body, phrase),
                       context=context, topics=topics, score=value, **base)]
         subject = choose_phrase(body, self._topic_spans, start, prefer_subject=True) or phrase
-        if document.author and form in ("stance", "summary") and (self._has_topic(subject.text) or " " in subject.text):
-            question_verb = _QUESTION_VERBS.get(verb, "think")
+        if document.author and claim.form in ("stance", "summary") and (self._has_topic(subject.text) or " " in subject.text):
+            question_verb = _QUESTION_VERBS.get(claim.verb, "think")
             front = f"What does {document.author} {question_verb} about {subject.text}?"
             cards.append(Card(kind=CardKind.CLAIM, key=f"{source}#claim:{slug}", front=front, back=body,
                               context=context, topics=topics, score=round(max(0.0, value - 0.02), 3), **base))

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from seedcards import text, vocab
 
 
+@dataclass(frozen=True)
+class _Rules:
+    lines: re.Pattern[str]
+    opener: re.Pattern[str]
+    substance: re.Pattern[str]
+    name_with_counts_max_words: int
+    pleasantry_max_words: int
+    max_words: int
+
+
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], int, int, int]:
+def _rules() -> _Rules:
     spec = vocab.load("furniture")
-    lines = re.compile("|".join(f"(?:{p})" for p in spec["lines"]), re.IGNORECASE)
     openers = sorted(spec["pleasantry_openers"], key=len, reverse=True)
-    opener = re.compile(r"(?:%s)\b" % "|".join(re.escape(o) for o in openers), re.IGNORECASE)
-    substance = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(s) for s in spec["substance_markers"]), re.IGNORECASE)
-    return (lines, opener, substance, spec["name_with_counts_max_words"], spec["pleasantry_max_words"],
-            spec["max_words"])
+    return _Rules(
+        lines=re.compile("|".join(f"(?:{p})" for p in spec["lines"]), re.IGNORECASE),
+        opener=re.compile(r"(?:%s)\b" % "|".join(re.escape(o) for o in openers), re.IGNORECASE),
+        substance=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(s) for s in spec["substance_markers"]), re.IGNORECASE),
+        name_with_counts_max_words=spec["name_with_counts_max_words"],
+        pleasantry_max_words=spec["pleasantry_max_words"],
+        max_words=spec["max_words"])
 
 
 _NAME_WITH_COUNTS = re.compile(r"^(?P<name>[^\W\d][\w.'’\- ]*?)\s*[ΩΔ]?\s*[\d\s.,kK+\-−]+$")
@@ -27,22 +40,22 @@ def is_furniture_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    lines, _, _, max_name_words, _, max_words = _rules()
-    if len(stripped.split()) > max_words:
+    rules = _rules()
+    if len(stripped.split()) > rules.max_words:
         return False
-    if lines.fullmatch(stripped):
+    if rules.lines.fullmatch(stripped):
         return True
     match = _NAME_WITH_COUNTS.match(stripped)
-    return bool(match) and any(ch.isdigit() for ch in stripped) and len(match["name"].split()) <= max_name_words
+    return bool(match) and any(ch.isdigit() for ch in stripped) and len(match["name"].split()) <= rules.name_with_counts_max_words
 
 
 def is_pleasantry(sentence: str) -> bool:
     """A short thank-you or acknowledgement that carries nothing to learn."""
-    _, opener, substance, _, max_words, _ = _rules()
+    rules = _rules()
     stripped = sentence.strip().lstrip("(\"'“")
-    if not opener.match(stripped):
+    if not rules.opener.match(stripped):
         return False
-    return len(text.words(stripped)) <= max_words and not substance.search(stripped)
+    return len(text.words(stripped)) <= rules.pleasantry_max_words and not rules.substance.search(stripped)
 
 
 def is_pleasantry_block(block_text: str) -> bool:

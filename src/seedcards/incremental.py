@@ -1,0 +1,50 @@
+"""Incremental builds: a deck whose inputs have not changed since its last build is not built again.
+
+Like Pelican's cache, but whole-deck: the fingerprint covers the deck file, its sources, the
+templates, the vocabularies, the lock's records for the deck and the audio settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from seedcards import __version__, resources
+from seedcards.decks import DeckDefinition
+from seedcards.lock import Lock
+
+
+def inputs_fingerprint(deck: DeckDefinition, sources: list[Path], project: Path, lock: Lock,
+                       audio_identity: str | None) -> str:
+    """Everything a deck's build reads: if none of it changed, neither would the package."""
+    decks_dir = deck.path.parent
+    digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f{deck.name}\x1f{deck.sources}\x1f".encode())
+    files = [deck.path, resources.topics_file(decks_dir), decks_dir / "pronunciations.yaml"]
+    files += sorted(p for p in resources.templates_dir(project).rglob("*") if p.is_file())
+    files += sources
+    for path in files:
+        try:
+            shown = path.resolve().relative_to(project.resolve()).as_posix()  # the same in every checkout
+        except ValueError:
+            shown = str(path)
+        digest.update(shown.encode() + b"\x1e")
+        if path.is_file():
+            digest.update(path.read_bytes())
+    records = {guid: (r.key, r.hash, r.mod) for guid, r in sorted(lock.decks.get(deck.id, {}).items())}
+    digest.update(json.dumps([records, {k: v.mod for k, v in sorted(lock.notetypes.items())}]).encode())
+    if audio_identity is not None:
+        digest.update(f"audio\x1f{audio_identity}".encode())
+    return digest.hexdigest()
+
+
+def last_build_if_unchanged(deck: DeckDefinition, fingerprint: str, output: Path, lock: Lock) -> dict | None:
+    """What the last build recorded, if it read the same inputs and its package is still there."""
+    last = lock.builds.get(deck.id)
+    if not last or last.get("inputs") != fingerprint or not output.is_file() or output.stat().st_size != last.get("size"):
+        return None
+    return last
+
+
+def record_build(deck: DeckDefinition, fingerprint: str, output: Path, lock: Lock, by_kind: dict, clips: int) -> None:
+    lock.builds[deck.id] = {"inputs": fingerprint, "size": output.stat().st_size, "by_kind": by_kind, "clips": clips}
