@@ -106,8 +106,10 @@ class Extractor:
     def _claim_cards(self, document: Document, source: str, sentence: Sentence, claim: Claim) -> list[Card]:
         body, start, context = claim.sentence, claim.proposition_start, claim.context
         topics = self.topics.topics_of(body)
+        # A position stated outright is worth a card on any subject; hedged or listed ones need a topic.
+        outright = claim.form == "summary" or (claim.form == "stance" and claim.strength >= 0.55)
         value = ranking.score(claim.strength, body, topics, first_in_block=sentence.index == 0,
-                              needs_context=claim.needs_context)
+                              needs_context=claim.needs_context, topicless_penalty=0.0 if outright else 0.05)
         if value < self.min_score:
             return []  # choosing phrases is the costly part; skip it for candidates that will be dropped
         phrase = choose_phrase(body, self._topic_spans, start)
@@ -120,7 +122,9 @@ class Extractor:
         cards = [Card(kind=CardKind.CLOZE, key=f"{source}#cloze:{slug}", text=make_cloze(body, phrase),
                       context=context, topics=topics, score=value, **base)]
         subject = choose_phrase(body, self._topic_spans, start, prefer_subject=True) or phrase
-        if document.author and claim.form in ("stance", "summary") and (self._has_topic(subject.text) or " " in subject.text):
+        first_person = claim.verb != "report"
+        if document.author and first_person and claim.form in ("stance", "summary") and (
+                self._has_topic(subject.text) or " " in subject.text):
             question_verb = _QUESTION_VERBS.get(claim.verb, "think")
             front = f"What does {document.author} {question_verb} about {subject.text}?"
             cards.append(Card(kind=CardKind.CLAIM, key=f"{source}#claim:{slug}", front=front, back=body,

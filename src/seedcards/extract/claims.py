@@ -16,6 +16,7 @@ _MAX_VERDICT_WORDS = 35
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?", re.IGNORECASE)
 # An export that cut the text off mid-word ("and h...") leaves a sentence that cannot be studied.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\W*$")
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:with|about|on|to|for|of)\s+", re.IGNORECASE)
 _NUMBER_REF = re.compile(r"(?<![\w.])\d\.(?=\s|$|[,)])")
 
 
@@ -108,6 +109,10 @@ def _stances_in(body: str):
 def _finish(sentence: Sentence, claim: Claim) -> Claim | None:
     """Make the claim stand alone, or give it up."""
     body = claim.sentence
+    # "I agree with this", "I think about that a lot": the proposition's object is outside the card.
+    proposition = _LEADING_PREPOSITION.sub("", body[claim.proposition_start:])
+    if claim.proposition_start and opens_with_anaphor(proposition) and not claim.context:
+        return None
     if _NUMBER_REF.search(body):
         # "2. is the most promising strategy for 1." points at a list the card cannot show;
         # keep the clause before it when that clause stands alone.

@@ -25,6 +25,7 @@ class Cues:
     discourse_labels: frozenset[str]
     definition_verbs: str
     definition_hedges: str
+    statement_heads: str
     generic_heads: frozenset[str]
     verdict: re.Pattern[str]
     verdict_marks: dict[str, str]
@@ -40,15 +41,16 @@ def cues() -> Cues:
     spec = vocab.load("extract")
     english = vocab.load("english")
     # Stance patterns are matched against text.fold(sentence): lower-case, case-sensitive, fast.
+    strengths = ("strong", "reported", "weak")
     stances = tuple(
-        Stance(re.compile(rf"\b(?:{entry['cue']})\b"), entry["verb"], strength == "strong")
-        for strength in ("strong", "weak") for entry in spec["stance"][strength])
+        Stance(re.compile(rf"\b(?:{entry['cue']})\b"), entry["verb"], strength != "weak")
+        for strength in strengths for entry in spec["stance"][strength])
     arrows = "|".join(re.escape(a) for a in spec["verdict_arrows"])
     marks = sorted(spec["verdict_marks"], key=len, reverse=True)
     mark_pattern = "|".join(re.escape(m) for m in marks)
     verdict = re.compile(rf"^(?P<claim>.{{6,}}?)\s*(?:{arrows})\s*(?P<marks>(?:(?:{mark_pattern})\s*)+)\s*[-–—:]?\s*(?P<comment>.*)$")
     conversational = re.compile(r"\b(?:%s)(?![\w'])" % "|".join(re.escape(c) for c in spec["conversational"]))
-    any_stance = re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{e['cue']})" for k in ("strong", "weak")
+    any_stance = re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{e['cue']})" for k in strengths
                                                      for e in spec["stance"][k]))
     return Cues(
         stances=stances,
@@ -57,6 +59,7 @@ def cues() -> Cues:
         discourse_labels=frozenset(spec["discourse_labels"]),
         definition_verbs="|".join(spec["definition_verbs"]),
         definition_hedges="|".join(spec["definition_hedges"]),
+        statement_heads="|".join(spec["statement_heads"]),
         generic_heads=frozenset(spec["generic_heads"]),
         verdict=verdict,
         verdict_marks=dict(spec["verdict_marks"]),

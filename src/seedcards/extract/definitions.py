@@ -36,7 +36,7 @@ class Definition:
     needs_previous: bool = False
 
 
-def clean_term(raw: str, emphasis: tuple[str, ...] = ()) -> str | None:
+def clean_term(raw: str, emphasis: tuple[str, ...] = (), statement: bool = False) -> str | None:
     """The term a definition is about, or None when the subject is not a term (a pronoun, an opinion)."""
     raw = raw.strip().strip("*_")
     quoted = _QUOTED.search(raw)
@@ -57,7 +57,7 @@ def clean_term(raw: str, emphasis: tuple[str, ...] = ()) -> str | None:
     c = cues()
     if any(w in _BANNED_TERM_WORDS or w.split("'")[0] in _BANNED_TERM_WORDS for w in words):
         return None
-    if words[-1] in c.generic_heads or lowered in c.discourse_labels:
+    if (words[-1] in c.generic_heads and not statement) or lowered in c.discourse_labels:
         return None
     stops = text.stopwords()
     if words[0] in stops or words[-1] in stops or sum(w in stops for w in words) > 2:
@@ -97,6 +97,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "quoted-gloss": (":",),
     "gloss": (":", " — ", " – "),
     "would-be": ("would be",),
+    "law-states": ("states", "says", "holds that", "predicts"),
     "i.e.": ("i.e",),
     "copula": (" is ", " are "),
     "emphasis-copula": (" is ", " are "),
@@ -138,6 +139,9 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
             r"(?:call|calls|term|terms|dub|dubs|refer to as|refers to as)\s+(?P<term>[\"“]?[^\"”,.;]{2,50}?[\"”]?)[.!]?$")),
         ("quoted-gloss", 0.7, re.compile(r"^[\"“](?P<term>[^\"”]{2,60}?):[\"”]\s+(?P<def>.{8,})$")),
         ("gloss", 0.6, re.compile(r"^(?P<term>[^:\"”.!?]{2,60}?|[^:]{0,30}[\"“][^\"”]{2,40}[\"”])\s*(?::|\s[—–]\s)\s*(?P<def>.{8,})$")),
+        ("law-states", 0.75, re.compile(
+            _LEAD + r"(?P<term>[^,;:()]{2,60}?\b(?:" + c.statement_heads + r"))\s+(?:states|says|holds|predicts)"
+            r"(?:\s+that)?\s+(?P<def>.{8,})$", flags)),
         ("would-be", 0.6, re.compile(
             r"(?:^|,\s*|\bthen\s+)(?P<term>[^,;:\"“]{2,40}?)\s+would\s+be\s+(?P<def>[\"“].{8,})$", flags)),
         ("i.e.", 0.5, re.compile(
@@ -182,7 +186,7 @@ def find_definition(sentence: Sentence, is_topic_term: Callable[[str], bool]) ->
             while words and words[0].lower() in stops:
                 words = words[1:]
             raw_term = " ".join(words)
-        term = clean_term(raw_term, emphasis)
+        term = clean_term(raw_term, emphasis, statement=form == "law-states")
         if term is None:
             continue
         emphasized = term in emphasis or any(term.lower() == e.lower() for e in emphasis)

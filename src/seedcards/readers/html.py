@@ -30,9 +30,14 @@ _LANGUAGE_CLASS = re.compile(r"^(?:language|lang|highlight|brush|sourceCode)[-:]
 _MAX_DEPTH = 400
 
 
+_FOOTNOTE_REF = re.compile(r"^\[?\d{1,3}\]?$")
+
+
 def _is_furniture(tag: Tag) -> bool:
     if tag.name in _DROP_TAGS:
         return True
+    if tag.name == "sup" and _FOOTNOTE_REF.match(tag.get_text(strip=True)):
+        return True  # a footnote mark, not a word of the sentence
     if tag.get("hidden") is not None or tag.get("aria-hidden") == "true" or tag.get("role") in ("navigation", "banner", "contentinfo", "complementary", "button"):
         return True
     marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")

@@ -34,7 +34,8 @@ def _is_heading(line: str, blank_before: bool, blank_after: bool) -> bool:
     if stripped.endswith("?"):
         capitalised = sum(1 for w in found if w[0].isupper())
         return capitalised / len(found) >= 0.6
-    return not stripped.endswith(_TERMINAL)
+    # A title may end in a parenthesis ("Sleeper agents (Hubinger et al)"); a sentence ends in punctuation.
+    return not stripped.endswith(_TERMINAL) or stripped.endswith(")") and not stripped[:-1].rstrip().endswith(_TERMINAL)
 
 
 def read(path: Path, raw: str) -> Document:
