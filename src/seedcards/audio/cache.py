@@ -7,6 +7,7 @@ import hashlib
 import os
 import wave
 from pathlib import Path
+from typing import Callable, Iterable, TypeVar
 
 from seedcards.atomic import replacing
 from seedcards.audio.engines import EngineSpec, Pcm, read_wav
@@ -16,6 +17,22 @@ def default_cache_dir() -> Path:
     base = os.environ.get("SEEDCARDS_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "seedcards")
     return Path(base) / "speech"
+
+
+T = TypeVar("T")
+
+
+def split_cached(texts: Iterable[str], lookup: Callable[[str], T | None]) -> tuple[dict[str, T], list[str]]:
+    """What the cache has for each distinct text, and the texts it does not have, in order."""
+    found: dict[str, T] = {}
+    missing: list[str] = []
+    for text in dict.fromkeys(texts):
+        value = lookup(text)
+        if value is None:
+            missing.append(text)
+        else:
+            found[text] = value
+    return found, missing
 
 
 class SpeechCache:

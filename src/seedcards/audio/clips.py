@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from seedcards.audio.cache import split_cached
 from seedcards.audio.encode import media_name, to_mp3
 from seedcards.audio.speech import Pronunciations, card_speech
 from seedcards.audio.synthesis import Synthesizer
@@ -12,15 +13,8 @@ def card_clips(cards: list[Card], synth: Synthesizer, say: Pronunciations) -> tu
     """The cards with their clip's media name set, and the media files by name."""
     speech = {card.key: card_speech(card, say) for card in cards}
     wanted = [t for t in speech.values() if t]
-    encoded: dict[str, bytes] = {}
-    missing = []
-    for text in dict.fromkeys(wanted):
-        clip = synth.cache.get_clip(text)
-        if clip is None:
-            missing.append(text)
-        else:
-            encoded[text] = clip
-            synth.stats.cached += 1
+    encoded, missing = split_cached(wanted, synth.cache.get_clip)
+    synth.stats.cached += len(encoded)
     for text, pcm in synth.speak(missing).items():
         encoded[text] = to_mp3(pcm)
         synth.cache.put_clip(text, encoded[text])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from seedcards.audio.cache import SpeechCache
+from seedcards.audio.cache import SpeechCache, split_cached
 from seedcards.audio.engines import EngineSpec, Pcm, open_engine
 
 _WORKER_ENGINE = None
@@ -60,15 +60,8 @@ class Synthesizer:
 
     def speak(self, texts: list[str], progress: Callable[[int], None] | None = None) -> dict[str, Pcm]:
         """Speech for every text (duplicates made once)."""
-        results: dict[str, Pcm] = {}
-        missing: list[str] = []
-        for text in dict.fromkeys(texts):
-            cached = self.cache.get(text)
-            if cached is None:
-                missing.append(text)
-            else:
-                results[text] = cached
-                self.stats.cached += 1
+        results, missing = split_cached(texts, self.cache.get)
+        self.stats.cached += len(results)
         if progress and results:
             progress(len(results))
         if self.jobs > 1 and len(missing) > 1:
