@@ -107,7 +107,7 @@ class Extractor:
         body, start, context = claim.sentence, claim.proposition_start, claim.context
         topics = self.topics.topics_of(body)
         # A position stated outright is worth a card on any subject; hedged or listed ones need a topic.
-        outright = claim.form == "summary" or (claim.form == "stance" and claim.strength >= 0.55)
+        outright = claim.form == "summary" or (claim.form in ("stance", "thesis") and claim.strength >= 0.55)
         value = ranking.score(claim.strength, body, topics, first_in_block=sentence.index == 0,
                               needs_context=claim.needs_context, topicless_penalty=0.0 if outright else 0.05)
         if value < self.min_score:

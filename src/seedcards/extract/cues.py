@@ -26,6 +26,7 @@ class Cues:
     definition_verbs: str
     definition_hedges: str
     statement_heads: str
+    thesis_lead_in: re.Pattern[str]
     generic_heads: frozenset[str]
     verdict: re.Pattern[str]
     verdict_marks: dict[str, str]
@@ -60,6 +61,7 @@ def cues() -> Cues:
         definition_verbs="|".join(spec["definition_verbs"]),
         definition_hedges="|".join(spec["definition_hedges"]),
         statement_heads="|".join(spec["statement_heads"]),
+        thesis_lead_in=re.compile(r"\b(?:%s)\b" % "|".join(spec["thesis_lead_ins"]), re.IGNORECASE),
         generic_heads=frozenset(spec["generic_heads"]),
         verdict=verdict,
         verdict_marks=dict(spec["verdict_marks"]),

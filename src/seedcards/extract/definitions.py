@@ -91,7 +91,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "meaning-of": ("meaning of",),
     "same-as": ("the same",),
     "cue-verb": ("mean", "refer", "denote", "stand", "defined", "short for", "describe", "name for", "term for",
-                 "word for"),
+                 "word for", "measures", "quantifies"),
     "call-this": ("call", "term ", "dub"),
     "which-call": ("call", "term", "dub", "refer"),
     "quoted-gloss": (":",),

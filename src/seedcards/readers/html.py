@@ -173,13 +173,32 @@ def _author(soup: BeautifulSoup) -> str | None:
     return None
 
 
+def _content_root(soup: BeautifulSoup) -> Tag:
+    """Where the writing is: <main>, or the one <article> that holds most of the page's text
+    (pages also use <article> for each comment), else the whole body."""
+    body = soup.body or soup
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    if main is not None:
+        return main
+    articles = [a for a in soup.find_all("article") if not _is_furniture(a)]
+    if articles:
+        largest = max(articles, key=lambda a: len(a.get_text(" ", strip=True)))
+        if len(largest.get_text(" ", strip=True)) > 0.5 * len(body.get_text(" ", strip=True)):
+            return largest
+    return body
+
+
 def read(path: Path, raw: str) -> Document:
     soup = BeautifulSoup(raw, "html.parser")
     title = _meta(soup, "og:title", "twitter:title")
     if title is None and soup.title and soup.title.get_text(strip=True):
         title = text.squash(soup.title.get_text())
     author = _author(soup)
-    root = soup.find("article") or soup.find("main") or soup.body or soup
+    # Furniture goes first, wherever it sits: text gathered from a container must not pick it up.
+    for tag in [t for t in soup.find_all(True) if _is_furniture(t)]:
+        if not tag.decomposed:
+            tag.decompose()
+    root = _content_root(soup)
     walker = _Walker(root)
     walker.walk(root)
     blocks = walker.blocks
