@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from seedcards import __version__, resources
@@ -15,11 +16,23 @@ from seedcards.decks import DeckDefinition
 from seedcards.lock import Lock
 
 
+@lru_cache(maxsize=1)
+def _own_code_hash() -> str:
+    """seedcards' own code and vocabularies: a changed extractor rebuilds every deck."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".md", ".html", ".css") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\x1e" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def inputs_fingerprint(deck: DeckDefinition, sources: list[Path], project: Path, lock: Lock,
                        audio_identity: str | None) -> str:
     """Everything a deck's build reads: if none of it changed, neither would the package."""
     decks_dir = deck.path.parent
     digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f{deck.name}\x1f{deck.sources}\x1f".encode())
+    digest.update(_own_code_hash().encode())
     files = [deck.path, resources.topics_file(decks_dir), decks_dir / "pronunciations.yaml"]
     files += sorted(p for p in resources.templates_dir(project).rglob("*") if p.is_file())
     files += sources

@@ -73,7 +73,7 @@ def find_claim(sentence: Sentence) -> Claim | None:
     if summary:
         return _finish(sentence, Claim(body, summary.start("body"), "say", "summary", 0.65))
     own_list = sentence.block.kind is BlockKind.LIST_ITEM and sentence.index == 0 and bool(sentence.lead_in) \
-        and bool(c.thesis_lead_in.search(sentence.lead_in)) and word_count >= 6
+        and bool(c.thesis_lead_in.search(sentence.lead_in)) and word_count >= 6 and not body.endswith((",", ":", ";"))
     if own_list:
         # An item of a list the writer introduced as their own points ("My takeaways:").
         return _finish(sentence, Claim(body, 0, "think", "thesis", 0.55, context=sentence.lead_in))

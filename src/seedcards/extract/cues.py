@@ -73,10 +73,15 @@ def cues() -> Cues:
     )
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|or|also|still|however|then),?\s+", re.IGNORECASE)
+
+
 def opens_with_anaphor(sentence: str) -> bool:
     """Whether a sentence begins by pointing at something outside itself ("This is why ...")."""
     c = cues()
     stripped = sentence.lstrip("\"'“‘(*[ ")
+    # "But this ...", "And that ...": a leading conjunction does not change what the pronoun points at.
+    stripped = _LEADING_CONJUNCTION.sub("", stripped)
     first = stripped.split(" ", 1)[0].lower().strip(",.;:!?'’") if stripped else ""
     first = first.split("'")[0].split("’")[0]
     return first in c.anaphora and not c.anaphora_exceptions.match(stripped)
