@@ -100,7 +100,8 @@ def test_init_makes_a_project_that_builds(tmp_path: Path, monkeypatch: pytest.Mo
     assert "# " in (project / "decks" / "my-reading.yaml").read_text()  # commented for a newcomer
     monkeypatch.chdir(project)
     result, output = cli("build")
-    assert result.exit_code == 0, output and (project / "build" / "my-reading.apkg").is_file()
+    assert result.exit_code == 0, output
+    assert (project / "build" / "my-reading.apkg").is_file()
     cards = json.loads(cli("extract", "seeds", "--format", "json")[1])
     assert any(c["type"] == "definition" and c["front"] == "Activation patching" for c in cards)
     monkeypatch.chdir(tmp_path)

@@ -18,7 +18,7 @@ from seedcards.document import Document
 from seedcards.errors import UnreadableSource, UserError
 from seedcards.extract import DEFAULT_MIN_SCORE, extract_documents
 from seedcards.extract.topics import TopicIndex, load_topics
-from seedcards.incremental import inputs_fingerprint, last_build_if_unchanged, record_build
+from seedcards.incremental import files_digest, inputs_fingerprint, last_build_if_unchanged, record_build
 from seedcards.lock import Lock
 from seedcards.plan import assign_guids, note_digest, notetype_record, place, record_for
 
@@ -196,9 +196,9 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
                 progress: Progress | None, dry_run: bool = False, voice: tuple | None = None) -> DeckReport:
     output = out_dir / f"{deck.slug}.apkg"
     sources = resolve_sources(deck, project)
-    audio_identity = voice[0].identity() if voice is not None else None
+    files = files_digest(deck, sources, project, voice[0].identity() if voice is not None else None)
     if not dry_run:
-        last = last_build_if_unchanged(deck, inputs_fingerprint(deck, sources, project, lock, audio_identity), output, lock)
+        last = last_build_if_unchanged(deck, inputs_fingerprint(files, deck, lock), output, lock)
         if last is not None:
             skipped = DeckReport(deck.name, output, by_kind=Counter(last.get("by_kind", {})), clips=last.get("clips", 0))
             skipped.status["unchanged"] = sum(skipped.by_kind.values())
@@ -239,6 +239,6 @@ def _build_deck(deck: DeckDefinition, topics: TopicIndex, notetypes: dict[str, N
     lock.decks[deck.id] = records
     if not dry_run:
         # The fingerprint of the inputs as they are now, including the note records just made.
-        record_build(deck, inputs_fingerprint(deck, sources, project, lock, audio_identity), output, lock,
+        record_build(deck, inputs_fingerprint(files, deck, lock), output, lock,
                      dict(report.by_kind), report.clips)
     return report

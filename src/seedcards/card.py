@@ -54,7 +54,3 @@ class Card:
 
     def with_changes(self, **changes: object) -> "Card":
         return replace(self, **changes)
-
-    @property
-    def searchable_text(self) -> str:
-        return " ".join(p for p in (self.front, self.back, self.text, self.context, self.code) if p)

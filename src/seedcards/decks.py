@@ -17,7 +17,7 @@ REVIEW_KEYS = ["key", "status", "front", "back", "text", "context", "topics", "s
 REVIEW_STATUSES = ("accept", "suppress", "edit")
 COMMON_NOTE_KEYS = ["type", "id", "context", "topics", "tags", "subdeck", "source"]
 NOTE_KEYS: dict[str, tuple[list[str], list[str]]] = {
-    # type: (required keys, optional keys)
+    # note type -> (required keys, optional keys)
     "basic": (["front", "back"], ["reverse"]),
     "cloze": (["text"], ["extra"]),
     "definition": (["term", "definition"], []),
@@ -223,11 +223,13 @@ def _code_note(node: yamlfile.Located, key: str, values: dict, note_topics: tupl
     code = values["code"].rstrip("\n")
     try:
         _, language = lexer_for(values.get("language"), code)
+    except UserError as problem:
+        raise node.error(problem.message, "language", hint=problem.hint) from problem
+    try:
         if values.get("cloze"):
             code = mark_clozes(code, values["cloze"])
     except UserError as problem:
-        raise node.error(problem.message, "language" if "language" in problem.message.lower() else "cloze",
-                         hint=problem.hint) from problem
+        raise node.error(problem.message, "cloze", hint=problem.hint) from problem
     return Card(kind=CardKind.CODE, key=key, front=values["prompt"], back=values.get("explain") or "",
                 code=code, language=language, runnable=bool(values.get("runnable")),
                 line_numbers=bool(values.get("line_numbers")), topics=note_topics,

@@ -27,9 +27,8 @@ def _own_code_hash() -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(deck: DeckDefinition, sources: list[Path], project: Path, lock: Lock,
-                       audio_identity: str | None) -> str:
-    """Everything a deck's build reads: if none of it changed, neither would the package."""
+def files_digest(deck: DeckDefinition, sources: list[Path], project: Path, audio_identity: str | None) -> str:
+    """The files and settings a deck's build reads, hashed once per build."""
     decks_dir = deck.path.parent
     digest = hashlib.sha256(f"{__version__}\x1f{deck.id}\x1f{deck.name}\x1f{deck.sources}\x1f".encode())
     digest.update(_own_code_hash().encode())
@@ -44,11 +43,18 @@ def inputs_fingerprint(deck: DeckDefinition, sources: list[Path], project: Path,
         digest.update(shown.encode() + b"\x1e")
         if path.is_file():
             digest.update(path.read_bytes())
-    records = {guid: (r.key, r.hash, r.mod) for guid, r in sorted(lock.decks.get(deck.id, {}).items())}
-    digest.update(json.dumps([records, {k: v.mod for k, v in sorted(lock.notetypes.items())}]).encode())
     if audio_identity is not None:
         digest.update(f"audio\x1f{audio_identity}".encode())
     return digest.hexdigest()
+
+
+def inputs_fingerprint(files: str, deck: DeckDefinition, lock: Lock) -> str:
+    """Everything a deck's build reads, the lock's records for it included: if none of it
+    changed, neither would the package. Taken before a build and again after it, when the
+    records are new, from the same ``files_digest``."""
+    records = {guid: (r.key, r.hash, r.mod) for guid, r in sorted(lock.decks.get(deck.id, {}).items())}
+    notetypes = {k: v.mod for k, v in sorted(lock.notetypes.items())}
+    return hashlib.sha256(json.dumps([files, records, notetypes]).encode()).hexdigest()
 
 
 def last_build_if_unchanged(deck: DeckDefinition, fingerprint: str, output: Path, lock: Lock) -> dict | None:

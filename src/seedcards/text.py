@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
 
 from seedcards import vocab
 
@@ -96,8 +95,3 @@ def stem(word: str) -> str:
         return w[:-1]
     return w
 
-
-def iter_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Lines with their 1-based numbers, line endings of any platform removed."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        yield number, line

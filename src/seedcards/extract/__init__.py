@@ -43,9 +43,6 @@ class Extractor:
     def _has_topic(self, phrase: str) -> bool:
         return bool(self.topics.find(phrase))
 
-    def _topic_spans(self, phrase: str) -> list[tuple[int, int, list[str]]]:
-        return self.topics.find(phrase)
-
     def document_cards(self, document: Document, source: str | None = None) -> list[Card]:
         source = source or document.path.as_posix()
         candidates: list[ranking.Candidate] = []
@@ -112,7 +109,7 @@ class Extractor:
                               needs_context=claim.needs_context, topicless_penalty=0.0 if outright else 0.05)
         if value < self.min_score:
             return []  # choosing phrases is the costly part; skip it for candidates that will be dropped
-        phrase = choose_phrase(body, self._topic_spans, start)
+        phrase = choose_phrase(body, self.topics.find, start)
         if phrase is None:
             return []
         if sentence.heading and not context:
@@ -121,7 +118,7 @@ class Extractor:
         slug = key_slug(body[start:])
         cards = [Card(kind=CardKind.CLOZE, key=f"{source}#cloze:{slug}", text=make_cloze(body, phrase),
                       context=context, topics=topics, score=value, **base)]
-        subject = choose_phrase(body, self._topic_spans, start, prefer_subject=True) or phrase
+        subject = choose_phrase(body, self.topics.find, start, prefer_subject=True) or phrase
         first_person = claim.verb != "report"
         if document.author and first_person and claim.form in ("stance", "summary") and (
                 self._has_topic(subject.text) or " " in subject.text):

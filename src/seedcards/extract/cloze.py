@@ -78,12 +78,12 @@ def choose_phrase(sentence: str, topic_spans: Callable[[str], list[tuple[int, in
     ("more features than dimensions") may contain words that would end a run.
     """
     spans = [(a, b) for a, b, _ in topic_spans(sentence) if a >= start]
-    candidates = [(r[0].start(), r[-1].end(), len(r[-_MAX_PHRASE_WORDS:]), False) for r in _runs(sentence, start)]
-    candidates += [(a, b, len(sentence[a:b].split()), True) for a, b in spans]
+    candidates = [(r[0].start(), r[-1].end(), len(r[-_MAX_PHRASE_WORDS:])) for r in _runs(sentence, start)]
+    candidates += [(a, b, len(sentence[a:b].split())) for a, b in spans]
     candidates.sort()
     best: Phrase | None = None
     ends = sorted({c[1] for c in candidates})
-    for first, end, words, is_topic in candidates:
+    for first, end, words in candidates:
         position = ends.index(end)
         phrase_text = sentence[first:end]
         if words > _MAX_PHRASE_WORDS:

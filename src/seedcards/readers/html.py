@@ -101,7 +101,7 @@ class _Walker:
                 if child.strip():
                     loose.append(child)
                 continue
-            if not isinstance(child, Tag) or _is_furniture(child):
+            if not isinstance(child, Tag):
                 continue
             name = child.name
             if name in _BLOCK_TAGS or name in _CONTAINER_TAGS and depth < _MAX_DEPTH and id(child) in self.holds_blocks:
@@ -180,7 +180,7 @@ def _content_root(soup: BeautifulSoup) -> Tag:
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     if main is not None:
         return main
-    articles = [a for a in soup.find_all("article") if not _is_furniture(a)]
+    articles = soup.find_all("article")
     if articles:
         largest = max(articles, key=lambda a: len(a.get_text(" ", strip=True)))
         if len(largest.get_text(" ", strip=True)) > 0.5 * len(body.get_text(" ", strip=True)):
