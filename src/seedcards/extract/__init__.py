@@ -65,7 +65,9 @@ class Extractor:
             eligible, self.weights, limit=budget * self.weights.tag_pool_factor, spread=keys.sentences_with
         )
         chosen = self._fill(document, source, order, definitions, keys, budget)
-        code = [c for c in code_cards(document, source, self.topics) if c.score >= self.min_score]
+        code = [
+            c for c in code_cards(document, source, self.topics) if c.score >= self.min_score and not _citation_entry(c)
+        ]
         return verdicts + chosen + code
 
     def _fill(
@@ -221,6 +223,12 @@ def _plausible(found: Definition, sentence: Sentence) -> bool:
 
 
 _CLOZE_BODY = re.compile(r"\{\{c\d+::(.*?)\}\}")
+# "@article{key, ...": how to cite the text, never something to memorise from it.
+_CITATION_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*\{")
+
+
+def _citation_entry(card: Card) -> bool:
+    return bool(_CITATION_ENTRY.match(card.code or ""))
 
 
 def _hidden_text(cloze: str) -> str:

@@ -52,11 +52,19 @@ class Forms:
     low_section: re.Pattern[str]
     first_person: re.Pattern[str]
     first_person_plural: re.Pattern[str]
+    how_to: re.Pattern[str]
+    promotion: re.Pattern[str]
+    example: re.Pattern[str]
+    background: re.Pattern[str]
+    procedure: re.Pattern[str]
+    credits: re.Pattern[str]
+    """Matched on the text as written: a list of names needs its capitals."""
 
 
 @lru_cache(maxsize=1)
 def forms() -> Forms:
     spec = vocab.load("extract")["salience"]
+    credits = vocab.load("extract")["credits"]
 
     def any_of(key: str) -> re.Pattern[str]:
         return re.compile(r"(?:%s)" % "|".join(spec[key]))
@@ -71,6 +79,12 @@ def forms() -> Forms:
         low_section=any_of("low_section"),
         first_person=any_of("first_person"),
         first_person_plural=any_of("first_person_plural"),
+        how_to=any_of("how_to"),
+        promotion=any_of("promotion"),
+        example=any_of("example"),
+        background=any_of("background"),
+        procedure=any_of("procedure"),
+        credits=re.compile(r"(?:%s)" % "|".join(credits)),
     )
 
 
@@ -217,6 +231,7 @@ def _penalties(sentence: Sentence, word_count: int, weights: Weights) -> float:
         value += weights.logistics
     if f.meta_talk.search(folded):
         value += weights.meta_talk
+    value += off_idea(body, folded, weights)
     if cues().deictic.search(folded):
         value += weights.deictic
     if sentence.block.region is Region.APPENDIX:
@@ -228,6 +243,23 @@ def _penalties(sentence: Sentence, word_count: int, weights: Weights) -> float:
         value += weights.too_short
     elif word_count > _MAX_WORDS:
         value += weights.too_long
+    return value
+
+
+def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
+    """What the shapes of off-idea writing cost a sentence: how-to lines, product copy, examples and
+    scenarios, background any introduction says, procedure steps, credits (vocab/extract.yaml)."""
+    f = forms()
+    shapes = (
+        (f.how_to, weights.how_to),
+        (f.promotion, weights.promotion),
+        (f.example, weights.example),
+        (f.background, weights.background),
+        (f.procedure, weights.procedure),
+    )
+    value = sum(weight for pattern, weight in shapes if pattern.search(folded))
+    if f.credits.search(body):
+        value += weights.credits
     return value
 
 

@@ -18,6 +18,8 @@ _CITE = re.compile(r"\s*:(?:cite|citep|citet)(?::[a-z]+)?:`[^`]*`")
 _AUTHOR_YEAR = re.compile(
     r"\s*\((?:[A-Z][^()]{0,80}?,? (?:19|20)\d\d[a-z]?)(?:;\s*[A-Z][^()]{0,80}?,? (?:19|20)\d\d[a-z]?)*\)"
 )
+# "(lm_human_preferences/train_reward.py#L211, utils/core.py#L108)": where in a code base, not what it does.
+_CODE_REFERENCE = re.compile(r"\s*\((?:[\w.-]*[/#][\w./#-]*)(?:,\s*[\w.-]*[/#][\w./#-]*)*\)")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 
 
@@ -30,11 +32,12 @@ def _doubts() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def strip_citations(sentence: str) -> str:
-    """The sentence without citation roles (":cite:`Key`") and author-year parentheses, which only say
-    where a claim comes from."""
+    """The sentence without citation roles (":cite:`Key`"), author-year parentheses and references to
+    files and lines of a code base, which only say where a claim comes from."""
     if ":cite" not in sentence and "(" not in sentence:
         return sentence
-    return _SPACE_BEFORE_MARK.sub(r"\1", _AUTHOR_YEAR.sub("", _CITE.sub("", sentence)))
+    cut = _CODE_REFERENCE.sub("", _AUTHOR_YEAR.sub("", _CITE.sub("", sentence)))
+    return _SPACE_BEFORE_MARK.sub(r"\1", cut)
 
 
 def doubt(sentence: str) -> str | None:

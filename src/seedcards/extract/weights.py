@@ -51,6 +51,18 @@ class Weights:
     appendix: float = 0.25
     low_section: float = 0.35
     """Under a heading such as "Exercises", "Installation", "References", "FAQ"."""
+    how_to: float = 0.45
+    """Usage lines: "you can set ...", "To train X, provide ...", command-line flags."""
+    promotion: float = 0.50
+    """Product copy: "lets you", "seamlessly", "up to 2x faster", "open-source framework"."""
+    example: float = 0.25
+    """"For example ...", "Suppose ...", "in this scenario": the illustration, not the point."""
+    background: float = 0.30
+    """"As you may know ...", "In recent years ...": what any introduction says."""
+    procedure: float = 0.25
+    """"Next, ...", "we highlight ...": a step or a pointer, not a finding."""
+    credits: float = 0.60
+    """Who did the work ("performed by A B", a list of names), not what it found."""
     too_short: float = 0.30
     too_long: float = 0.15
     no_key_term: float = 0.20

@@ -1,0 +1,88 @@
+"""Precision: sentences that state none of a text's ideas rank below those that do, whoever wrote
+them. Each shape is general English (how-to lines, product copy, examples, background, procedure
+steps, credits); the sentences below are ours, written in several authors' manners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seedcards.document import Block, BlockKind, Document
+from seedcards.extract import Extractor, salience
+from seedcards.extract.sentences import iter_sentences
+from seedcards.extract.standalone import strip_citations
+from seedcards.extract.topics import load_topics
+from seedcards.readers import read
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# One claim on the topic, stated plainly; each off-idea sentence shares its key terms.
+CLAIM = "Sparse probes recover refusal features from residual activations with high accuracy."
+CONTEXT = (
+    "Sparse probes are trained on residual activations.",
+    "Refusal features appear in the residual activations of chat models.",
+    "Sparse probes need few labelled refusal examples.",
+)
+
+OFF_IDEA = {
+    "how-to, second person": "You can set the sparse probe's residual activations layer with the refusal features flag.",
+    "how-to, purpose then instruction": "To train sparse probes on refusal features, pass the residual activations to the trainer.",
+    "how-to, command line": "Sparse probes on refusal features can be run from the command line with --layer residual.",
+    "product copy": "ProbeKit lets you train sparse probes on refusal features and residual activations seamlessly.",
+    "product copy, speed": "The sparse probes library finds refusal features in residual activations up to 3x faster.",
+    "an example": "For example, sparse probes found refusal features in the residual activations of one chat model.",
+    "a supposition": "Suppose we train sparse probes on the residual activations and look for refusal features.",
+    "background": "As you may know, sparse probes and refusal features in residual activations are a popular topic.",
+    "a procedure step": "Next, the sparse probes are applied to the residual activations to read refusal features.",
+    "credits": "The sparse probes on refusal features in residual activations were run by Ada Lovelace and Alan Turing.",
+    "a list of names": "Sparse probes on refusal features were studied by Ada Lovelace, Alan Turing, Grace Hopper, Edsger Dijkstra and others.",
+}
+
+
+def _ranked(*paragraphs: str) -> list[salience.Ranked]:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text, line=i + 1) for i, text in enumerate(paragraphs))
+    document = Document(path=Path("post.md"), title="Sparse probes", blocks=blocks, author="Ada Example")
+    sentences = list(iter_sentences(document))
+    ranked, _ = salience.rank(document, sentences, set())
+    return ranked
+
+
+@pytest.mark.parametrize("shape", sorted(OFF_IDEA))
+def test_an_off_idea_sentence_ranks_well_below_a_claim_on_the_same_terms(shape: str) -> None:
+    ranked = _ranked(*CONTEXT, OFF_IDEA[shape], CLAIM)
+    off, claim = ranked[-2], ranked[-1]
+    assert off.score + 0.2 < claim.score, shape
+
+
+def test_a_purpose_clause_with_a_statement_is_not_an_instruction() -> None:
+    """ "To use X, we inject Y" states how a method works; only "To use X, pass Y" is a usage line."""
+    stated = "To use the residual activations, sparse probes inject refusal features into a linear readout."
+    instruction = "To use the residual activations, pass the refusal features to the sparse probes."
+    ranked = _ranked(*CONTEXT, stated, instruction)
+    assert ranked[-2].score > ranked[-1].score + 0.2
+
+
+def test_references_into_a_code_base_are_cut_from_the_shown_sentence() -> None:
+    shown = strip_citations(
+        "The policy's learning rate is annealed to zero (train_policy.py#L172-L173, lm/utils/core.py#L10)."
+    )
+    assert shown == "The policy's learning rate is annealed to zero."
+    assert strip_citations("The value head (a linear layer) reads the last token.") == (
+        "The value head (a linear layer) reads the last token."
+    )
+
+
+def test_a_citation_entry_is_never_a_code_card(tmp_path: Path) -> None:
+    post = tmp_path / "readme.md"
+    post.write_text(
+        "# Probes\n\nSparse probes recover refusal features from residual activations.\n\n"
+        "If you use this work, please cite:\n\n"
+        "```bibtex\n@article{example2024probes,\n  title={Sparse probes},\n  author={Example, Ada},\n"
+        "  year={2024}\n}\n```\n\n"
+        "The probe is one function:\n\n```python\ndef probe(x, w):\n    return (x @ w).relu()\n```\n",
+        encoding="utf-8",
+    )
+    extractor = Extractor(load_topics(ROOT / "decks" / "topics.yaml"))
+    code = [c.code for c in extractor.document_cards(read(post), "readme.md") if c.code]
+    assert code and not any("@article" in c for c in code)
