@@ -79,7 +79,11 @@ def test_no_card_from_furniture_or_pleasantries(folder: Path) -> None:
 @pytest.mark.parametrize("folder", [REPO / "seeds", CORPUS], ids=["seeds", "corpus"])
 def test_every_card_stands_alone(folder: Path) -> None:
     for card in cards_from(folder):
-        opening = card.text or card.back if card.kind is not CardKind.DEFINITION else card.back
+        # A question's answer is read with its question ("Why X? So that they ..."): the front must stand alone.
+        if card.kind is CardKind.CLAIM:
+            opening = card.front
+        else:
+            opening = card.text or card.back if card.kind is not CardKind.DEFINITION else card.back
         if opens_with_anaphor(re.sub(r"\{\{c\d+::", "", opening)):
             assert card.context, f"dangling reference without context: {plain(card)}"
         assert not re.search(r"\w(\.\.\.|…)$", plain(card)), f"truncated: {plain(card)}"

@@ -19,10 +19,10 @@ from seedcards.extract.cloze import choose_phrase, hidden_lemmas, make_cloze
 from seedcards.extract.code import code_cards
 from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.language import has_finite_verb, is_imperative
-from seedcards.extract.questions import why_question
+from seedcards.extract.questions import Question, why_question
 from seedcards.extract.salience import KeyTerms, Ranked
 from seedcards.extract.sentences import Sentence, iter_sentences
-from seedcards.extract.shaping import Shaped, shape
+from seedcards.extract.shaping import Shaped, shape, speaker_of, strip_label, strip_openers
 from seedcards.extract.standalone import doubt, plausible_definition, strip_citations
 from seedcards.extract.topics import TopicIndex
 from seedcards.extract.weights import WEIGHTS, Weights
@@ -131,11 +131,9 @@ class Extractor:
         shaped = shape(item.sentence, document, keys.weight)
         if shaped is None or doubt(shaped.text) is not None:
             return None
-        if "cause" in item.form and not shaped.first_person:
-            who = shaped.speaker or document.author
-            question = why_question(shaped.text, who)
-            if question is not None:
-                return self._question_card(document, source, item, shaped, question.front, question.back)
+        question = _explanation(item.sentence, shaped, document)
+        if question is not None:
+            return self._question_card(document, source, item, shaped, question.front, question.back)
         return self._cloze_card(document, source, item, shaped, keys)
 
     def _definition_card(self, document: Document, source: str, item: Ranked, found: Definition) -> Card:
@@ -213,6 +211,18 @@ class Extractor:
             topics=topics,
             **self._base(document, source, sentence, value),
         )
+
+
+def _explanation(sentence: Sentence, shaped: Shaped, document: Document) -> Question | None:
+    """A why- or how-question when the sentence gives its claim's reason or mechanism: from the card's
+    text, or from the whole sentence when shaping cut the clause that held the reason."""
+    who = shaped.speaker or speaker_of(sentence, document)
+    question = why_question(shaped.text, who)
+    if question is None:
+        whole = strip_label(strip_openers(strip_citations(sentence.text.strip())))
+        if whole != shaped.text and doubt(whole) is None:
+            question = why_question(whole, who)
+    return question
 
 
 def _plausible(found: Definition, sentence: Sentence) -> bool:

@@ -1,19 +1,55 @@
-"""Claim questions that read as English and ask for the content: "According to X, why ...?".
+"""Claim questions that read as English and ask for the content: "According to X, why ...?" and
+"How does X ...?".
 
-Only a sentence that gives its own reason ("A because B") becomes a question: the question
-inverts A around its first verb and the answer is B. Anything the inversion cannot handle stays
-a cloze; a question is never templated from a bare noun.
+Only a sentence that gives its own reason or mechanism becomes a question: a reason ("A because
+B", "A, since B", "Because B, A", "A so that B", "A in order to B", "The reason A is that B") asks
+"why A?", a mechanism ("A by doing B", "By doing B, A") asks "how A?". The question inverts A
+around its first verb and the answer is B. Anything the inversion cannot handle stays a cloze; a
+question is never templated from a bare noun, and an answer the question gives away is refused.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seedcards import text
-from seedcards.extract.language import lemma, tag
+from seedcards.extract.language import Token, tag, zipf
 
-_BECAUSE = re.compile(r",?\s+because\s+(?:of\s+)?", re.IGNORECASE)
+
+@dataclass(frozen=True)
+class _Link:
+    """How a sentence joins a claim to its reason or mechanism, and what the answer opens with."""
+
+    pattern: re.Pattern[str]
+    asks: str
+    answer: str
+    leading: bool = False
+    """The reason comes first ("Because B, A"): the pattern's groups are then (B, A)."""
+
+
+_LINKS = (
+    _Link(re.compile(r"^(?P<a>.+?),?\s+because\s+of\s+(?P<b>.+)$", re.IGNORECASE), "why", "Because of"),
+    _Link(re.compile(r"^(?P<a>.+?),?\s+because\s+(?P<b>.+)$", re.IGNORECASE), "why", "Because"),
+    _Link(re.compile(r"^(?P<a>.+?),\s+since\s+(?P<b>.+)$", re.IGNORECASE), "why", "Because"),
+    _Link(re.compile(r"^(?P<a>.+?),?\s+so that\s+(?P<b>.+)$", re.IGNORECASE), "why", "So that"),
+    _Link(re.compile(r"^(?P<a>.+?),?\s+in order to\s+(?P<b>.+)$", re.IGNORECASE), "why", "To"),
+    _Link(re.compile(r"^(?:because|since)\s+(?P<b>[^,]+),\s+(?P<a>.+)$", re.IGNORECASE), "why", "Because", True),
+    _Link(
+        re.compile(
+            r"^the (?:main |key |real |only )?reason (?:why |that )?(?P<a>.+?) is (?:that|because) (?P<b>.+)$",
+            re.IGNORECASE,
+        ),
+        "why",
+        "Because",
+    ),
+    _Link(re.compile(r"^(?P<a>.+?)\s+by\s+(?P<b>(?:\w+ly\s+)?\w+ing\b.+)$", re.IGNORECASE), "how", "By"),
+    _Link(re.compile(r"^by\s+(?P<b>\w+ing\b[^,]+),\s+(?P<a>.+)$", re.IGNORECASE), "how", "By", True),
+)
+_MAX_ANSWER_WORDS = 28
+_GIVEAWAY_SHARE = 0.6
+"""An answer whose content words the question already shows at this share gives itself away."""
 _AUXILIARIES = {
     "is",
     "are",
@@ -57,34 +93,88 @@ class Question:
     back: str
 
 
-def _lower_first(subject: str, proper: bool) -> str:
-    if proper or subject[:2].isupper():
-        return subject
-    return subject[0].lower() + subject[1:]
+_DETERMINERS = {"a", "an", "the", "each", "every", "any", "some", "most", "many", "both", "all"}
+_COMMON_WORD_ZIPF = 3.0
+"""A capitalised first word this common in general English is the sentence's capital, not a name's."""
+_NOUN_SUFFIXES = ("ity", "tion", "ness", "ment", "ism", "ing", "ance", "ence")
+_POSSESSION = {"has": "does", "have": "do", "had": "did"}
+_CLAUSE_MARKS = re.compile(r"[,;:]|\.\s")
+
+
+def _lower_first(subject: str, first_tag: str = "") -> str:
+    """The subject as it reads after the question's verb: "A control task" -> "a control task",
+    "Feature visualizations" -> "feature visualizations"; names and acronyms keep their capitals."""
+    first, _, rest = subject.partition(" ")
+    lowered = first.lower()
+    if first[1:2].isupper() or first[1:] != lowered[1:]:
+        return subject  # "SAEs", "GPT-2", "McDonald": an acronym or a name
+    head = lowered.split("-")[0]
+    common = zipf(head) >= _COMMON_WORD_ZIPF or head.endswith(_NOUN_SUFFIXES)
+    if lowered in _DETERMINERS or common or first_tag.startswith("JJ"):
+        return f"{lowered} {rest}".strip()
+    return subject
 
 
 def _invert(claim: str) -> str | None:
     """ "AI control is less risky" -> "is AI control less risky"; None when the shape is unclear."""
+    if _CLAUSE_MARKS.search(claim):
+        return None  # a clause or a sentence joined on: the inversion would not read as one question
     tokens = tag(claim)
-    for index, token in enumerate(tokens):
-        if not token.tag.startswith(("VB", "MD")):
-            continue
-        if index == 0 or any(t.tag in {"PRP", "WP", "WDT", "IN", ","} for t in tokens[:index]):
-            return None
-        subject = claim[: token.start].strip()
-        rest = claim[token.end :].strip()
-        proper = tokens[0].tag.startswith("NNP")
-        word = token.text.lower()
-        if word in _AUXILIARIES:
-            return f"{word} {_lower_first(subject, proper)} {rest}".strip()
-        helper = _DO_FOR_TAG.get(token.tag)
-        if helper is None:
-            return None
-        if helper == "do" and _third_person(word):
-            helper = "does"  # the tagger's slip between "works" the noun and "works" the verb
-        base = _base_form(word) if helper == "does" else lemma(word)
-        return f"{helper} {_lower_first(subject, proper)} {base} {rest}".strip()
-    return None
+    index = next((i for i, t in enumerate(tokens) if t.tag.startswith(("VB", "MD"))), None)
+    if index is None or not _plain_subject(tokens[:index]):
+        return None
+    token = tokens[index]
+    subject = _lower_first(claim[: token.start].strip(), tokens[0].tag)
+    rest = claim[token.end :].strip()
+    word = token.text.lower()
+    following = tokens[index + 1].tag if index + 1 < len(tokens) else ""
+    if word in _POSSESSION and not following.startswith(("VB", "RB")):
+        return f"{_POSSESSION[word]} {subject} have {rest}".strip()  # "has an edge" -> "does X have"
+    if word in _AUXILIARIES:
+        return f"{word} {subject} {rest}".strip()
+    return _with_do(word, token.tag, subject, rest)
+
+
+def _with_do(word: str, tag_: str, subject: str, rest: str) -> str | None:
+    """ "probes work" -> "do probes work"; "the code adds" -> "does the code add"; "it grew" -> None."""
+    helper = _DO_FOR_TAG.get(tag_)
+    if helper is None:
+        return None
+    if helper == "do" and _third_person(word):
+        helper = "does"  # the tagger's slip between "works" the noun and "works" the verb
+    if helper == "did":
+        base = _past_base(word)
+    elif helper == "does":
+        base = _base_form(word)
+    else:
+        base = word
+    if base is None:
+        return None  # an irregular past ("grew"): no base form to ask with
+    return f"{helper} {subject} {base} {rest}".strip()
+
+
+def _past_base(verb: str) -> str | None:
+    """ "trained" -> "train", "used" -> "use", "stopped" -> "stop", "tried" -> "try"; None for an irregular past."""
+    if not verb.endswith("ed"):
+        return None
+    stem = verb[:-2]
+    options = [stem, verb[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", stem[:-1] + "y"]
+    best = max((o for o in options if o), key=zipf)
+    return best if zipf(best) >= _COMMON_WORD_ZIPF else None
+
+
+_NOT_IN_A_PLAIN_SUBJECT = {"PRP", "PRP$", "WP", "WP$", "WDT", "IN", ",", "TO", "EX", "MD", ":"}
+_MAX_SUBJECT_WORDS = 8
+
+
+def _plain_subject(tokens: Sequence[Token]) -> bool:
+    """A noun phrase the question can put after its verb: a noun, no pronoun, clause or comma in it,
+    and short (a long one means the tagger missed the verb)."""
+    return (
+        0 < len(tokens) <= _MAX_SUBJECT_WORDS
+        and any(t.tag.startswith("NN") for t in tokens)
+        and not any(t.tag in _NOT_IN_A_PLAIN_SUBJECT for t in tokens)
+    )
 
 
 def _third_person(word: str) -> bool:
@@ -100,17 +190,125 @@ def _base_form(verb: str) -> str:
     return verb[:-1] if _third_person(verb) else verb
 
 
+# "I think (that) A because B": the question asks why A, and names whose view it is.
+_OWN_VIEW = re.compile(
+    r"^(?:i (?:really |still |also |strongly )?(?:think|believe|expect|suspect|guess|would argue|'d argue)"
+    r"|my (?:guess|view|sense|take|bet|impression) is|it seems(?: to me)?)(?: that)?\s+",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine)\b", re.IGNORECASE)
+# "In competitive dynamics, A": a leading phrase the question carries at its end.
+_LEADING_PHRASE = re.compile(
+    r"^(?P<phrase>(?:in|for|on|at|during|under|with|without|after|before|across|over) [^,]{3,40}),\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+_DISCOURSE_PHRASE = re.compile(
+    r"^(?:in (?:other words|fact|practice|particular|short|general|addition|contrast|summary|turn|effect|theory|"
+    r"principle|the end|the meantime|the same way|(?:this|that|both|some|most|many|such) cases?)|for (?:example|instance)|"
+    r"on the (?:other|one) hand|at the same time|after all|with that)$",
+    re.IGNORECASE,
+)
+# A claim that ends on its verb ("We believe that this is"): the content was in the reason.
+_EMPTY_CLAIM = re.compile(r"\b(?:is|are|was|were|be|been|does|do|did|has|have|had)$", re.IGNORECASE)
+
+
 def why_question(body: str, who: str | None) -> Question | None:
-    """A why-question from a sentence that states a claim and its reason."""
-    parts = _BECAUSE.split(body.strip(), maxsplit=1)
-    if len(parts) != 2:
+    """A why- or how-question from a sentence that states a claim with its reason or mechanism.
+
+    A view the speaker states as their own ("I think A because B") asks why A, and only when the
+    speaker is known ("According to Plex, why ...?")."""
+    sentence = body.strip().rstrip(".")
+    own = _OWN_VIEW.match(sentence)
+    if own is not None:
+        sentence = sentence[own.end() :]
+        if who is None:
+            return None
+    if _FIRST_PERSON.search(sentence):
         return None
-    claim, reason = parts[0].strip(" ,"), parts[1].strip().rstrip(".")
-    if len(text.words(claim)) < _MIN_SIDE_WORDS or len(text.words(reason)) < _MIN_SIDE_WORDS:
+    for link in _LINKS:
+        match = link.pattern.match(sentence)
+        if match is not None:
+            reason = match["b"].split(";")[0].strip(" ,:").rstrip('.”"’ ')  # "...; TRL exposes ...": another sentence
+            claim = _phrase_last(match["a"].strip(" ,"))
+            if _EMPTY_CLAIM.search(claim) or (own is not None and _WE.match(claim)):
+                continue  # "I think we differ ...": which "we" is not clear
+            question = _ask(claim, reason, link, who)
+            if question is not None:
+                return question
+    return None
+
+
+def _phrase_last(claim: str) -> str:
+    """ "In competitive dynamics, larger agents win" -> "larger agents win in competitive dynamics"."""
+    match = _LEADING_PHRASE.match(claim)
+    if match is None:
+        return claim
+    phrase = match["phrase"]
+    if _DISCOURSE_PHRASE.match(phrase):
+        return match["rest"]  # "In other words, A": the phrase links to the text before, not to A
+    return f"{match['rest']} {phrase[0].lower()}{phrase[1:]}"
+
+
+def _ask(claim: str, reason: str, link: _Link, who: str | None) -> Question | None:
+    reason_words = text.words(reason)
+    if len(text.words(claim)) < _MIN_SIDE_WORDS or not _MIN_SIDE_WORDS - 1 <= len(reason_words) <= _MAX_ANSWER_WORDS:
         return None
-    inverted = _invert(claim)
+    named = False
+    if _WE.match(claim):
+        inverted, named = _invert_we(claim[3:].strip(), who)
+    else:
+        inverted = _invert(claim)
     if inverted is None:
         return None
-    asked = f"why {inverted}?"
-    front = f"According to {who}, {asked}" if who else asked[0].upper() + asked[1:]
-    return Question(front=front, back=f"Because {reason}.")
+    asked = f"{link.asks} {inverted}?"
+    front = f"According to {who}, {asked}" if who and not named else asked[0].upper() + asked[1:]
+    if named:
+        reason = _OUR.sub(_their, reason)
+    if _gives_away(front, reason):
+        return None
+    return Question(front=front, back=f"{link.answer} {reason}.")
+
+
+_WE = re.compile(r"^we\s", re.IGNORECASE)
+_MODALS = {"can", "could", "should", "must", "may", "might", "will", "would", "need"}
+
+
+def _invert_we(rest: str, who: str | None) -> tuple[str | None, bool]:
+    """ "we can inject X" -> "can we inject X" (anyone can); "we measured X" -> "did Hilton et al.
+    measure X" (the writers did: the question names them). Second: whether the question names them."""
+    if _CLAUSE_MARKS.search(rest):
+        return None, False
+    tokens = tag(rest)
+    past_participle = bool(tokens) and tokens[0].text.endswith("ed")  # "measured": the tagger's JJ
+    if not tokens or not (tokens[0].tag.startswith(("VB", "MD")) or past_participle):
+        return None, False
+    verb = tokens[0].text.lower()
+    after = rest[tokens[0].end :].strip()
+    if verb in _MODALS:
+        return f"{verb} we {after}", False
+    if not who or verb in _AUXILIARIES:
+        return None, False  # "we are ...": "are Hilton et al. ..." would misread who is what
+    plural = " et al" in who or " and " in who
+    past = tokens[0].tag == "VBD" or verb.endswith("ed")
+    base = _past_base(verb) if past else verb
+    helper = "did" if past else ("do" if plural else "does")
+    if base is None:
+        return None, True
+    return f"{helper} {who} {base} {_OUR.sub(_their, after)}", True
+
+
+_OUR = re.compile(r"\b(?:our|ours|us)\b", re.IGNORECASE)
+
+
+def _their(match: re.Match[str]) -> str:
+    return {"our": "their", "ours": "theirs", "us": "them"}[match.group().lower()]
+
+
+def _gives_away(front: str, answer: str) -> bool:
+    answer_words = set(text.content_words(answer))
+    if not answer_words:
+        return True
+    shown = set(text.content_words(front))
+    return len(answer_words & shown) >= _GIVEAWAY_SHARE * len(answer_words)

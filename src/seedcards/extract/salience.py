@@ -46,6 +46,7 @@ class Forms:
     result_number: re.Pattern[str]
     comparison: re.Pattern[str]
     cause: re.Pattern[str]
+    mechanism: re.Pattern[str]
     logistics: re.Pattern[str]
     meta_talk: re.Pattern[str]
     summary_heading: re.Pattern[str]
@@ -73,6 +74,7 @@ def forms() -> Forms:
         result_number=any_of("result_number"),
         comparison=any_of("comparison"),
         cause=any_of("cause"),
+        mechanism=any_of("mechanism"),
         logistics=any_of("logistics"),
         meta_talk=any_of("meta_talk"),
         summary_heading=any_of("summary_heading"),
@@ -193,7 +195,7 @@ def _structure(
 
 
 def form_of(sentence: str) -> set[str]:
-    """The forms that make a sentence worth a card: result, comparison, cause, stance."""
+    """The forms that make a sentence worth a card: result, comparison, cause, mechanism, stance."""
     folded = text.fold(sentence)
     f = forms()
     found = set()
@@ -203,6 +205,8 @@ def form_of(sentence: str) -> set[str]:
         found.add("comparison")
     if f.cause.search(folded):
         found.add("cause")
+    if f.mechanism.search(folded):
+        found.add("mechanism")
     if cues().any_stance.search(folded):
         found.add("stance")
     return found
@@ -213,6 +217,7 @@ def _form_value(found: set[str], weights: Weights) -> float:
         "result": weights.result_number,
         "comparison": weights.comparison,
         "cause": weights.cause,
+        "mechanism": weights.mechanism,
         "stance": weights.stance,
         "definition": weights.definition,
     }

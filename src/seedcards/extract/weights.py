@@ -39,7 +39,10 @@ class Weights:
     definition: float = 0.35
     result_number: float = 0.20
     comparison: float = 0.10
-    cause: float = 0.10
+    cause: float = 0.20
+    """A claim with its reason ("because", "since", "so that"): worth a why-question."""
+    mechanism: float = 0.15
+    """How something is done ("by adding ...", "works by ..."): worth a how-question."""
     stance: float = 0.08
 
     # -- what ranks low ------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""Why- and how-questions: a claim with its stated reason or mechanism asks for that reason, in
+English, naming whose view it is; anything the inversion cannot read stays a cloze."""
+
+from __future__ import annotations
+
+import pytest
+
+from seedcards.extract.questions import why_question
+
+# (sentence, who, front, back): one shape of English each, in several authors' manners.
+ASKED = [
+    (
+        "Held-out evaluations should be kept secret so that they never leak into training data.",
+        None,
+        "Why should held-out evaluations be kept secret?",
+        "So that they never leak into training data.",
+    ),
+    (
+        "The monitor sees every output, since the protocol routes all code through it.",
+        "Kofi Mensah",
+        "According to Kofi Mensah, why does the monitor see every output?",
+        "Because the protocol routes all code through it.",
+    ),
+    (
+        "Because the reward model saw only nearby responses, reward scores are trustworthy only near the reference.",
+        None,
+        "Why are reward scores trustworthy only near the reference?",
+        "Because the reward model saw only nearby responses.",
+    ),
+    (
+        "The reward head adds a per-token penalty in order to keep the policy near the reference model.",
+        None,
+        "Why does the reward head add a per-token penalty?",
+        "To keep the policy near the reference model.",
+    ),
+    (
+        "Adversarial examples deceive the classifier by adding small perturbations to each image.",
+        None,
+        "How do adversarial examples deceive the classifier?",
+        "By adding small perturbations to each image.",
+    ),
+    (
+        "The reason linear probes overfit on small sets is that the labelled sets are tiny.",
+        None,
+        "Why do linear probes overfit on small sets?",
+        "Because the labelled sets are tiny.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "who", "front", "back"), ASKED)
+def test_a_reason_or_a_mechanism_becomes_a_question_that_asks_for_it(
+    sentence: str, who: str | None, front: str, back: str
+) -> None:
+    question = why_question(sentence, who)
+    assert question is not None
+    assert (question.front, question.back) == (front, back)
+
+
+def test_the_writers_we_is_named_in_the_question() -> None:
+    question = why_question(
+        "We measured the agent's generalization by testing it on unseen levels of our game.", "Ada Example et al."
+    )
+    assert question is not None
+    assert question.front == "How did Ada Example et al. measure the agent's generalization?"
+    assert question.back == "By testing it on unseen levels of their game."
+
+
+def test_a_generic_we_with_a_modal_stays_we() -> None:
+    question = why_question("We can inject order information by adding positional encodings to the input.", None)
+    assert question is not None and question.front == "How can we inject order information?"
+
+
+def test_a_view_stated_as_ones_own_asks_only_when_the_speaker_is_known() -> None:
+    sentence = "I think larger agents win the game because humans are an unnecessary appendage in it."
+    question = why_question(sentence, "Plex")
+    assert question is not None
+    assert question.front == "According to Plex, why do larger agents win the game?"
+    assert why_question(sentence, None) is None
+
+
+def test_a_view_held_by_others_keeps_its_holder_in_the_question() -> None:
+    question = why_question("Some people think that debate will converge to the truth because lying is harder.", "Ada")
+    assert question is not None
+    assert question.front == "According to Ada, why do some people think that debate will converge to the truth?"
+
+
+def test_a_leading_phrase_moves_to_the_end_and_a_discourse_phrase_goes() -> None:
+    moved = why_question("In competitive dynamics, larger agents win because humans slow their decisions down.", None)
+    assert moved is not None and moved.front == "Why do larger agents win in competitive dynamics?"
+    dropped = why_question("In other words, the attack adds noise because the goal is to raise the loss.", None)
+    assert dropped is not None and dropped.front == "Why does the attack add noise?"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We believe that this is because solving the game needs little vision.",  # the claim is empty
+        "It works well because the monitor is strong and cheap.",  # a pronoun subject: who is "it"?
+        "The larger agents which discard human input to their procedures win because humans are slow.",
+        "Probes are cheap, and they are fast, because they are linear maps on the activations.",
+        "Feature visualization is useful because feature visualization is useful for us.",  # gives itself away
+        "This article grew out of a document because the team needed an explanation.",  # irregular past
+    ],
+)
+def test_what_the_inversion_cannot_read_is_not_asked(sentence: str) -> None:
+    assert why_question(sentence, "Ada Example") is None
