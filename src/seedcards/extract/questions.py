@@ -272,7 +272,7 @@ def _ask(claim: str, reason: str, link: _Link, who: str | None) -> Question | No
 
 
 _WE = re.compile(r"^we\s", re.IGNORECASE)
-_MODALS = {"can", "could", "should", "must", "may", "might", "will", "would", "need"}
+_MODALS = {"can", "could", "should", "must", "may", "might", "will", "would"}
 
 
 def _invert_we(rest: str, who: str | None) -> tuple[str | None, bool]:
@@ -288,6 +288,8 @@ def _invert_we(rest: str, who: str | None) -> tuple[str | None, bool]:
     after = rest[tokens[0].end :].strip()
     if verb in _MODALS:
         return f"{verb} we {after}", False
+    if verb == "need" and after.startswith("to "):
+        return f"do we need {after}", False  # "we need to be careful": anyone does
     if not who or verb in _AUXILIARIES:
         return None, False  # "we are ...": "are Hilton et al. ..." would misread who is what
     plural = " et al" in who or " and " in who

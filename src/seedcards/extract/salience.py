@@ -58,6 +58,8 @@ class Forms:
     example: re.Pattern[str]
     background: re.Pattern[str]
     procedure: re.Pattern[str]
+    reported_view: re.Pattern[str]
+    rebuttal: re.Pattern[str]
     credits: re.Pattern[str]
     """Matched on the text as written: a list of names needs its capitals."""
 
@@ -86,6 +88,8 @@ def forms() -> Forms:
         example=any_of("example"),
         background=any_of("background"),
         procedure=any_of("procedure"),
+        reported_view=any_of("reported_view"),
+        rebuttal=any_of("rebuttal"),
         credits=re.compile(r"(?:%s)" % "|".join(credits)),
     )
 
@@ -253,7 +257,8 @@ def _penalties(sentence: Sentence, word_count: int, weights: Weights) -> float:
 
 def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
     """What the shapes of off-idea writing cost a sentence: how-to lines, product copy, examples and
-    scenarios, background any introduction says, procedure steps, credits (vocab/extract.yaml)."""
+    scenarios, background any introduction says, procedure steps, credits, others' views
+    (vocab/extract.yaml)."""
     f = forms()
     shapes = (
         (f.how_to, weights.how_to),
@@ -265,7 +270,17 @@ def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
     value = sum(weight for pattern, weight in shapes if pattern.search(folded))
     if f.credits.search(body):
         value += weights.credits
+    own = f.first_person.search(folded) or f.first_person_plural.search(folded)
+    if not own and f.reported_view.search(folded):
+        value += weights.reported_view  # others' view, not the writer's ("I worry about the common view" is theirs)
     return value
+
+
+def rebutted(sentence: Sentence, following: Sentence | None) -> bool:
+    """Whether the next sentence of the same block rejects this one ("But that's wrong.")."""
+    if following is None or following.block is not sentence.block:
+        return False
+    return bool(forms().rebuttal.search(text.fold(following.text.strip())))
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -315,6 +330,9 @@ def rank(
         value += _structure(sentence, first, title_terms, key, weights)
         value += _form_value(found, weights)
         value -= _penalties(sentence, len(text.words(sentence.text)), weights)
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if rebutted(sentence, following):
+            value -= weights.rebutted
         if not key:
             value -= weights.no_key_term
         # Not clipped: the order among strong candidates matters; cards clip it to 0..1.

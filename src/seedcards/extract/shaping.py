@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from seedcards import text, vocab
 from seedcards.document import BlockKind, Document
+from seedcards.extract.attribution import quote_source
 from seedcards.extract.cues import cues, opens_with_anaphor
 from seedcards.extract.language import has_verb, tag
 from seedcards.extract.salience import forms, terms_of
@@ -204,7 +205,7 @@ def speaker_of(sentence: Sentence, document: Document) -> str | None:
     if sentence.block.speaker:
         return sentence.block.speaker
     if sentence.block.kind is BlockKind.QUOTE:
-        return None
+        return quote_source(document, sentence.block)  # the quoted paper's authors, never the page's
     turn = heading_speaker(sentence)
     if turn:
         return turn
@@ -237,9 +238,10 @@ def _with_speaker(body: str, context: str, sentence: Sentence, document: Documen
     plural = bool(forms().first_person_plural.search(text.fold(body)))
     speaker = speaker_of(sentence, document)
     turn = document.kind == "chat" or bool(sentence.block.speaker) or heading_speaker(sentence) is not None
+    quoted = sentence.block.kind is BlockKind.QUOTE
     if not speaker and (first_person or document.kind == "chat"):
         return None
-    named = speaker if (first_person or plural or turn) else None
+    named = speaker if (first_person or plural or turn or quoted) else None
     return Shaped(body, context, named, first_person, proposition_start(body) if first_person else 0)
 
 

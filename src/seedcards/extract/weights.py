@@ -66,6 +66,10 @@ class Weights:
     """"Next, ...", "we highlight ...": a step or a pointer, not a finding."""
     credits: float = 0.60
     """Who did the work ("performed by A B", a list of names), not what it found."""
+    reported_view: float = 0.10
+    """Others' view ("Many people think ...", "the common assumption"), not the writer's."""
+    rebutted: float = 0.50
+    """The next sentence rejects this one ("But that's wrong."): the writer argues against it."""
     too_short: float = 0.30
     too_long: float = 0.15
     no_key_term: float = 0.20

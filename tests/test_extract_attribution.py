@@ -1,0 +1,72 @@
+"""Who said what: a page quoting a paper names the paper's authors, never the page's; a view the
+writer rejects ranks below the writer's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seedcards.document import Block, BlockKind, Document
+from seedcards.extract import salience
+from seedcards.extract.attribution import quote_source
+from seedcards.extract.sentences import iter_sentences
+from seedcards.extract.shaping import shape
+from seedcards.readers import read
+
+DOCS_PAGE = """# Probe Trainer
+
+## Overview
+
+The library supports the Probe Trainer, as described in the paper [Sparse Probes Read Refusal](https://example.org/p)
+by [Ada Lovelace](https://example.org/a), [Alan Turing](https://example.org/b) and Grace Hopper.
+
+The abstract from the paper is the following:
+
+> Sparse probes recover refusal features from residual activations. Our experiments show that sparse
+> probes recover refusal features with higher accuracy than dense probes on every chat model tested.
+
+The trainer logs probe accuracy on held-out refusal examples after each epoch.
+"""
+
+
+def test_a_quoted_papers_we_is_named_as_its_authors(tmp_path: Path) -> None:
+    page = tmp_path / "probe_trainer.md"
+    page.write_text(DOCS_PAGE, encoding="utf-8")
+    document = read(page)
+    quote = next(b for b in document.blocks if b.kind is BlockKind.QUOTE)
+    assert quote_source(document, quote) == "Lovelace et al."
+    for sentence in iter_sentences(document):
+        shaped = shape(sentence, document, {})
+        assert shaped is not None
+        if sentence.block is quote:
+            assert shaped.speaker == "Lovelace et al."  # "Our experiments" are the paper's
+        else:
+            assert shaped.speaker is None  # the docs page has no byline and says no "we"
+
+
+def test_a_quote_without_an_introduction_naming_a_source_is_not_attributed() -> None:
+    blocks = (
+        Block(BlockKind.PARAGRAPH, "Probes are cheap to train on activations.", line=1),
+        Block(BlockKind.QUOTE, "We find that probes overfit small data.", line=3),
+    )
+    document = Document(path=Path("post.md"), title="Probes", blocks=blocks, author="Ada Example")
+    assert quote_source(document, blocks[1]) is None
+    assert quote_source(document, blocks[0]) is None  # not a quote at all
+
+
+def test_a_view_the_next_sentence_rejects_ranks_below_the_same_view_held() -> None:
+    claim = "Many people think sparse probes read refusal features from residual activations."
+    context = (
+        "Sparse probes are trained on residual activations.",
+        "Refusal features appear in residual activations of chat models.",
+    )
+
+    def score_of_claim(*paragraph_tail: str) -> float:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, t, line=i + 1) for i, t in enumerate(context))
+        blocks += (Block(BlockKind.PARAGRAPH, " ".join((claim, *paragraph_tail)), line=len(context) + 1),)
+        document = Document(path=Path("post.md"), title="Sparse probes", blocks=blocks, author="Ada Example")
+        ranked, _ = salience.rank(document, list(iter_sentences(document)), set())
+        return next(r.score for r in ranked if r.sentence.text == claim)
+
+    held = score_of_claim("Sparse probes also need few labelled examples.")
+    for rejection in ("But that's wrong.", "I disagree.", "This is simply false.", "In reality, they read tokens."):
+        assert score_of_claim(rejection) < held - 0.3, rejection
