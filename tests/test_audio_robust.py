@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,7 +18,7 @@ import miniaudio
 import pytest
 from click.testing import CliRunner
 
-from seedcards.audio.engines import EngineSpec
+from seedcards.audio.engines import EngineSpec, EspeakCommand, EspeakLibrary, open_engine
 from seedcards.audio.narrate import narrate_documents
 from seedcards.audio.speech import load_pronunciations
 from seedcards.audio.synthesis import Synthesizer
@@ -246,6 +247,63 @@ def test_killing_narrate_ends_its_workers_and_releases_its_output(tmp_path: Path
     time.sleep(0.5)
     assert not [pid for pid in workers if alive(pid)]
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+@pytest.mark.parametrize("engine", ["pyttsx3", "espeak-ng"])
+def test_a_narration_killed_mid_piece_leaves_nothing_in_the_temporary_folder(
+    tmp_path: Path, engine: str, how: str
+) -> None:
+    """Workers are killed while they synthesize (SIGTERM: by narrate as it unwinds; SIGKILL: they
+    end themselves when they see their parent gone): no scratch file or folder may outlive them."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for index in range(4):
+        (docs / f"post{index}.txt").write_text(
+            " ".join(f"Sentence {i} of post {index} about interpretability research." for i in range(150)) + "\n"
+        )
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    narrate = subprocess.Popen(
+        [sys.executable, "-m", "seedcards", "narrate", str(docs), "--engine", engine, "--jobs", "2"]
+        + ["--out", str(tmp_path / "pod"), "--cache", str(tmp_path / "cache"), "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ, PYTHONPATH=SRC, TMPDIR=str(scratch)),
+        cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list((tmp_path / "cache").rglob("*.pcm"))) < 2:
+        time.sleep(0.05)  # pieces are being made: every worker is busy synthesizing
+    workers = children_of(narrate.pid)
+    assert narrate.poll() is None, "narration ended before it could be killed"
+    narrate.send_signal(getattr(signal, how))
+    narrate.wait(timeout=30)
+    while time.monotonic() < deadline and [pid for pid in workers if alive(pid)]:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if alive(pid)], "a worker outlived narrate"
+    assert sorted(p.name for p in scratch.iterdir()) == []
+
+
+def test_the_espeak_ng_command_says_what_the_library_says_without_writing_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command is the fallback when libespeak-ng cannot be loaded: its WAV comes on standard output."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    spec = EngineSpec("espeak-ng", "en-us", 175)
+    text = "Superposition means a network represents more features than it has dimensions."
+    command = EspeakCommand(spec).synthesize(text)
+    library = open_engine(spec)
+    assert isinstance(library, EspeakLibrary)
+    session = library.session()
+    assert session is not None
+    try:
+        spoken = session.synthesize(text)
+    finally:
+        session.close()
+    assert command.rate == spoken.rate == 22050 and command.seconds > 3
+    assert command.samples == spoken.samples
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,10 @@ The espeak-ng engine calls libespeak-ng in process (its synchronous mode, throug
 the library can be loaded: about twice as fast as a process per piece. It loads a private copy
 of the library so that its global state is never shared with pyttsx3's eSpeak in the same
 process; without the library it runs the `espeak-ng` command per piece.
+
+No speech passes through a file on disk (Linux): the library's copy and pyttsx3's WAVs live in
+anonymous memory files, and the command's WAV comes on its standard output. A process killed
+mid-piece, even by SIGKILL, leaves nothing behind (temporary folders did, one per killed worker).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ import tempfile
 import threading
 import time
 import wave
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,11 +94,32 @@ class EngineSpec:
     rate: int = DEFAULT_RATE
 
 
-def read_wav(path: Path) -> Pcm:
-    with wave.open(str(path), "rb") as wav:
+def read_wav(source: Path | bytes) -> Pcm:
+    """The samples of a WAV file, or of a WAV's bytes (espeak-ng's standard output declares a
+    length it does not know, so the samples are read to the end)."""
+    with wave.open(io.BytesIO(source) if isinstance(source, bytes) else str(source), "rb") as wav:
         if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
-            raise RuntimeError(f"unexpected WAV format from the speech engine: {path}")
+            raise RuntimeError("unexpected WAV format from the speech engine")
         return Pcm(wav.getframerate(), wav.readframes(wav.getnframes()))
+
+
+@contextlib.contextmanager
+def _wav_target() -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """Where an engine that only writes files (pyttsx3) can write one WAV, and how to read it
+    back (empty when nothing was written). On Linux an anonymous memory file: nothing is ever on
+    disk, so a worker killed mid-piece leaves nothing behind. Elsewhere a temporary folder,
+    removed on the way out (only SIGKILL can leave it)."""
+    if hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd"):
+        memory = os.memfd_create("seedcards-tts")
+        try:
+            path = f"/proc/self/fd/{memory}"
+            yield path, Path(path).read_bytes
+        finally:
+            os.close(memory)
+        return
+    with tempfile.TemporaryDirectory(prefix="seedcards-tts-") as scratch:
+        out = Path(scratch) / "speech.wav"
+        yield str(out), lambda: out.read_bytes() if out.exists() else b""
 
 
 class EspeakCommand:
@@ -137,19 +163,12 @@ class EspeakCommand:
         return voices
 
     def synthesize(self, text: str) -> Pcm:
-        with tempfile.TemporaryDirectory(prefix="seedcards-tts-") as scratch:
-            out = Path(scratch) / "speech.wav"
-            command = [self.binary, "-s", str(self.spec.rate), "-w", str(out)]
-            if self.spec.voice:
-                command += ["-v", self.spec.voice]
-            subprocess.run(
-                command + ["--stdin"],
-                input=text.encode("utf-8"),
-                check=True,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            return read_wav(out)
+        # The WAV comes back on standard output: no file, so a kill leaves nothing behind.
+        command = [self.binary, "-s", str(self.spec.rate), "--stdout"]
+        if self.spec.voice:
+            command += ["-v", self.spec.voice]
+        spoken = subprocess.run(command + ["--stdin"], input=text.encode("utf-8"), check=True, capture_output=True)
+        return read_wav(spoken.stdout)
 
 
 _SYNCHRONOUS, _POS_CHARACTER, _CHARS_UTF8, _ENDPAUSE, _RATE_PARAMETER = 2, 1, 1, 0x1000, 1
@@ -165,24 +184,28 @@ class _DlInfo(ctypes.Structure):
     ]
 
 
-def _private_library() -> ctypes.CDLL | None:
-    """A copy of libespeak-ng of our own (a copy is a different file, so the loader maps it
-    apart from the one pyttsx3 loads): None when there is no library to load."""
+def _private_library() -> tuple[ctypes.CDLL, int] | None:
+    """A copy of libespeak-ng of our own, and the memory file it was loaded from (a copy is a
+    different file, so the loader maps it apart from the one pyttsx3 loads): None when there is
+    no library to load. The copy lives in an anonymous memory file, never on disk. The file stays
+    open while the copy is loaded: the loader knows a library by its path, /proc/self/fd/N, so
+    the number must not be reused by another copy meanwhile."""
     name = ctypes.util.find_library("espeak-ng")
-    if not name:
+    if not name or not hasattr(os, "memfd_create"):
         return None
     try:
         shared = ctypes.CDLL(name)
         info = _DlInfo()
         if not ctypes.CDLL(None).dladdr(ctypes.cast(shared.espeak_Synth, ctypes.c_void_p), ctypes.byref(info)):
             return None
-        handle, copy = tempfile.mkstemp(prefix="seedcards-espeak-", suffix=".so")
+        memory = os.memfd_create("seedcards-espeak")
         try:
-            with os.fdopen(handle, "wb") as out, open(info.fname, "rb") as original:
+            with open(info.fname, "rb") as original, open(memory, "wb", closefd=False) as out:
                 shutil.copyfileobj(original, out)
-            return ctypes.CDLL(copy)
-        finally:
-            os.unlink(copy)  # the mapping stays; nothing is left on disk
+            return ctypes.CDLL(f"/proc/self/fd/{memory}"), memory
+        except OSError:
+            os.close(memory)
+            raise
     except (OSError, AttributeError):
         return None
 
@@ -190,8 +213,9 @@ def _private_library() -> ctypes.CDLL | None:
 class _Library:
     """One loaded copy of libespeak-ng in synchronous mode (its state is global to the copy)."""
 
-    def __init__(self, library: ctypes.CDLL) -> None:
+    def __init__(self, library: ctypes.CDLL, memory: int) -> None:
         self.lib = library
+        self._memory = memory
         self.sample_rate = int(library.espeak_Initialize(_SYNCHRONOUS, 500, None, 0))
         if self.sample_rate <= 0:
             raise OSError("libespeak-ng could not be initialised")
@@ -228,13 +252,17 @@ class _Library:
 
         self.lib.espeak_Terminate()
         _ctypes.dlclose(self.lib._handle)
+        os.close(self._memory)
 
 
 def _load_library() -> _Library | None:
     loaded = _private_library()
+    if loaded is None:
+        return None
     try:
-        return _Library(loaded) if loaded is not None else None
+        return _Library(*loaded)
     except OSError:
+        os.close(loaded[1])
         return None
 
 
@@ -357,21 +385,21 @@ class Pyttsx3Engine:
             time.sleep(0.002)
 
     def _synthesize_once(self, text: str) -> Pcm:
-        with tempfile.TemporaryDirectory(prefix="seedcards-tts-") as scratch:
-            out = Path(scratch) / "speech.wav"
+        with _wav_target() as (out, written):
             self._wait_until_idle()
             self._set_rate()
             self._done.clear()
             with contextlib.redirect_stdout(io.StringIO()):
-                self.engine.save_to_file(text, str(out))
+                self.engine.save_to_file(text, out)
                 self.engine.runAndWait()
                 finished = self._done.wait(timeout=max(self._TIMEOUT_FLOOR, len(text) / 20))
                 self._wait_until_idle()
-            if not finished or not out.exists():
+            wav = written()
+            if not finished or not wav:
                 raise RuntimeError("pyttsx3 did not finish writing its audio in time")
             if self._espeak_rate() not in (None, self.spec.rate):
                 return Pcm(22050, b"")  # made at another rate: the caller makes it again
-            return read_wav(out)
+            return read_wav(wav)
 
     def synthesize(self, text: str) -> Pcm:
         pcm = self._synthesize_once(text)
