@@ -9,7 +9,7 @@ from pathlib import Path
 
 from seedcards import ankisyntax, text, vocab, yamlfile
 from seedcards.card import Card, CardKind
-from seedcards.document import BlockKind, Document
+from seedcards.document import BlockKind, Document, Region
 from seedcards.errors import UserError
 
 _URL = re.compile(
@@ -169,6 +169,8 @@ def document_script(document: Document, say: Pronunciations) -> Script:
     chapters: list[Chapter] = []
     speaker: str | None = None
     for block in document.blocks:
+        if block.region is Region.NOTES:
+            continue  # footnotes, references, citations, thanks: written for the page, not the ear
         spoken = for_the_ear(block.text, say) if block.kind is not BlockKind.CODE else ""  # code is not read out
         if not spoken:
             continue
@@ -214,7 +216,9 @@ def show_notes(document: Document) -> str:
     title = text.normalize(document.title)
     notes = ""
     for block in document.blocks:
-        if block.kind in (BlockKind.CODE, BlockKind.HEADING) or text.normalize(block.text) == title:
+        if block.kind in (BlockKind.CODE, BlockKind.HEADING) or block.region is Region.NOTES:
+            continue
+        if text.normalize(block.text) == title:
             continue
         written = _SPACES.sub(" ", _MATH.sub(lambda m: (m.group(1) or m.group(2) or "").strip(), block.text)).strip()
         for sentence in text.sentences(written):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from seedcards import text
 from seedcards.card import Card, CardKind
-from seedcards.document import Block, BlockKind, Document
+from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.extract.topics import TopicIndex
 
 _NAMED = re.compile(
@@ -113,8 +113,9 @@ def clean(code: str) -> str:
 
 
 def is_code_to_learn(block: Block) -> bool:
-    """Code, not a terminal session, program output or prompt shown in a code block."""
-    if (block.language or "").lower() in _NOT_CODE:
+    """Code, not a terminal session, program output or prompt shown in a code block, and not in the
+    notes (a BibTeX entry to cite the article by is no code to learn)."""
+    if block.region is Region.NOTES or (block.language or "").lower() in _NOT_CODE:
         return False
     lines = [line for line in block.text.split("\n") if line.strip()]
     sessions = sum(1 for line in lines if _SESSION_LINE.match(line))

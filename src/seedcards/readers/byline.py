@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from seedcards.document import Block, BlockKind
-from seedcards.readers import furniture
+from seedcards.readers import apparatus, furniture
 
 _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}$")
 _BY = re.compile(r"^\s*(?:by|written by|posted by|author:)\s+(?P<name>[^\W\d_][\w'’.\- ]{1,60})$", re.IGNORECASE)
@@ -57,7 +57,8 @@ def title_from_blocks(blocks: list[Block], author: str | None, is_comment_page: 
         if block.kind is BlockKind.HEADING:
             return block.text
     for block in blocks:
-        if block.kind is not BlockKind.CODE:
+        # A line of thanks above the post ("Special thanks to ... for feedback") names no subject.
+        if block.kind is not BlockKind.CODE and not apparatus.is_acknowledgement(block.text):
             words = block.text.split()
             head = " ".join(words[:_TITLE_WORDS])
             return head + ("…" if len(words) > _TITLE_WORDS else "")

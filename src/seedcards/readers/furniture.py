@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from seedcards import text, vocab
+from seedcards.readers import apparatus
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ def _rules() -> _Rules:
         max_words=spec["max_words"],
     )
 
+
+_THANKS_TO = re.compile(r"thanks to\b", re.IGNORECASE)
 
 # A name's every word is capitalised ("Jane Q. Public"): "measured by L0" is writing, not a byline.
 _NAME_WITH_COUNTS = re.compile(r"^(?P<name>[^\W\d][\w.'’\-]*(?: [^\W\d][\w.'’\-]*)*?)\s*[ΩΔ]?\s*[\d\s.,kK+\-−]+$")
@@ -62,6 +65,8 @@ def is_pleasantry(sentence: str) -> bool:
     stripped = sentence.strip().lstrip("(\"'“")
     if not rules.opener.match(stripped):
         return False
+    if _THANKS_TO.match(stripped) and not apparatus.is_thanks(stripped):
+        return False  # "Thanks to attention, ..." gives a reason, it thanks no one
     return len(text.words(stripped)) <= rules.pleasantry_max_words and not rules.substance.search(stripped)
 
 

@@ -294,6 +294,15 @@ def _front_matter(raw: str) -> tuple[dict[str, Any], int, str]:
     return (loaded if isinstance(loaded, dict) else {}), offset, raw[front.end() :]
 
 
+# Metadata written as a link definition that renders nothing, a common Markdown comment:
+# `[title]: <> (My post)`, `[date]: # (2025/07/10)`.
+_COMMENT_META = re.compile(r"^\[(?P<key>[A-Za-z][\w-]*)\]:\s*(?:<>|#)\s*\((?P<value>[^\n]*)\)\s*$", re.MULTILINE)
+
+
+def _comment_meta(raw: str) -> dict[str, str]:
+    return {m["key"].lower(): m["value"].strip() for m in _COMMENT_META.finditer(raw) if m["value"].strip()}
+
+
 def _author(meta: dict[str, Any]) -> str | None:
     value = meta.get("author") or meta.get("authors")
     if isinstance(value, list):
@@ -304,6 +313,7 @@ def _author(meta: dict[str, Any]) -> str | None:
 
 def read(path: Path, raw: str) -> Document:
     meta, offset, raw = _front_matter(raw)
+    meta = {**_comment_meta(raw), **meta}
     tokens = _PARSER.parse(raw)
     reader = _Reader(offset, _author(meta))
     for index in range(len(tokens)):

@@ -20,7 +20,8 @@ from seedcards import text
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.errors import UnreadableSource
 from seedcards.readers import furniture
-from seedcards.readers.structure import heading_region, iso_date
+from seedcards.readers.regions import heading_region
+from seedcards.readers.structure import iso_date
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\xad": "-"})
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[ivxlc\d]{1,5}(?:\s*(?:of|/)\s*\d{1,5})?$", re.IGNORECASE)

@@ -7,34 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from functools import lru_cache
 
-from seedcards import text, vocab
+from seedcards import text
 from seedcards.document import Block, BlockKind, Document, Region
-from seedcards.readers import mathtext, quotes
+from seedcards.readers import apparatus, mathtext, quotes
+from seedcards.readers.regions import heading_region
 
-_NUMBERING = re.compile(r"^(?:(?:\d+|[A-Z])(?:\.\d+)*\.?|[IVX]+\.)\s+")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%Y")
-
-
-@lru_cache(maxsize=1)
-def _region_headings() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    spec = vocab.load("regions")
-    return (
-        re.compile("|".join(f"(?:{p})" for p in spec["notes"]), re.IGNORECASE),
-        re.compile("|".join(f"(?:{p})" for p in spec["appendix"]), re.IGNORECASE),
-    )
-
-
-def heading_region(heading: str) -> Region | None:
-    """The region a heading opens, or None for a heading of the body."""
-    name = _NUMBERING.sub("", heading.strip()).strip(" :.")
-    notes, appendix = _region_headings()
-    if notes.fullmatch(name):
-        return Region.NOTES
-    if appendix.fullmatch(name):
-        return Region.APPENDIX
-    return None
 
 
 def iso_date(value: object) -> str | None:
@@ -64,25 +43,30 @@ def finish(document: Document) -> Document:
     ]
     blocks = quotes.attribute(blocks)
     blocks = _regions(blocks)
+    blocks = apparatus.mark(blocks)
     blocks = _sections_and_lead_ins(blocks)
     return dataclasses.replace(document, blocks=tuple(blocks))
+
+
+_RANK = {Region.BODY: 0, Region.APPENDIX: 1, Region.NOTES: 2}
 
 
 def _regions(blocks: list[Block]) -> list[Block]:
     """Blocks under a heading that opens notes or an appendix belong there, until a heading of the
     same or higher rank; papers put their appendices after the references, so a body-looking heading
-    after the notes opens an appendix rather than returning to the body."""
+    after the notes opens an appendix rather than returning to the body. A heading moves a block
+    further from the body, never back: "Acknowledgments" inside an HTML appendix opens notes there."""
     out: list[Block] = []
     current, level, seen_notes = Region.BODY, 0, False
     for block in blocks:
-        if block.kind is BlockKind.HEADING and block.region is Region.BODY:
+        if block.kind is BlockKind.HEADING and block.region is not Region.NOTES:
             region = heading_region(block.text)
             if region is not None:
                 current, level = region, block.level
                 seen_notes = seen_notes or region is Region.NOTES
             elif current is not Region.BODY and block.level <= level:
                 current = Region.APPENDIX if seen_notes else Region.BODY
-        if block.region is Region.BODY and current is not Region.BODY:
+        if _RANK[current] > _RANK[block.region]:
             block = dataclasses.replace(block, region=current)
         out.append(block)
     return out
