@@ -83,6 +83,8 @@ def _only_names(listing: str) -> bool:
 def is_acknowledgement(body: str) -> bool:
     """A paragraph of thanks or credits: it opens with thanks ("We thank", "Special thanks to",
     "This work was supported by") and each sentence after says whom or what for."""
+    if not is_thanks(body):
+        return False  # it does not open with thanks: no need to split it into sentences
     parts = text.sentences(body)
     if not parts or not is_thanks(parts[0]):
         return False

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from seedcards import vocab
 from seedcards.document import Block, BlockKind
 from seedcards.readers import apparatus, furniture
 
@@ -11,6 +13,17 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}$")
 _BY = re.compile(r"^\s*(?:by|written by|posted by|author:)\s+(?P<name>[^\W\d_][\w'’.\- ]{1,60})$", re.IGNORECASE)
 _PROFILE_SUFFIX = re.compile(r"\s*(?:profile picture|profile photo|avatar)\s*$", re.IGNORECASE)
 _TITLE_WORDS = 10
+# Affiliation and note marks after a name: "Jane Doe¹", "Rob Roe²*", "Ann Lee (1,2)", "Bo Chen†".
+_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶]+")
+# Marks set right after a name, as bylines print them (not "Digest #42").
+_NAME_MARKS = re.compile(r"(?<=[^\W\d_])[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶]+(?:,[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶]+)*")
+_BETWEEN_NAMES = re.compile(r"\s*(?:,|;|·|\||\band\b|&)\s*")
+_ASIDES = re.compile(r"\([^)]*\)|\S+@\S+")
+_BY_PREFIX = re.compile(r"^\s*(?:by|authors?:|written by)\s+", re.IGNORECASE)
+_HEAD_BLOCKS = 6
+"""A byline stands among the first few blocks, under the title."""
+_SUBTITLE_WORDS = 25
+"""A short paragraph above the byline (a subtitle) may stand between it and the title."""
 
 
 def looks_like_name(candidate: str) -> bool:
@@ -63,3 +76,84 @@ def title_from_blocks(blocks: list[Block], author: str | None, is_comment_page: 
             head = " ".join(words[:_TITLE_WORDS])
             return head + ("…" if len(words) > _TITLE_WORDS else "")
     return None
+
+
+def join_names(names: list[str]) -> str | None:
+    """Several authors as one byline: "A", "A and B", "A, B and C", or "A et al." beyond three."""
+    names = [n for n in dict.fromkeys(names) if n]
+    if len(names) > 3:
+        return f"{names[0]} et al."
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else (names[0] if names else None)
+
+
+def _full_name(part: str) -> bool:
+    """A person's full name: two to four words, first and last capitalised, those between
+    capitalised, initials or particles ("Jane Q. Public", "Leandro von Werra")."""
+    words = part.split()
+    if not 2 <= len(words) <= 4 or furniture.is_furniture_line(part):
+        return False
+    particles = _particles()
+    return all(
+        (w[0].isupper() and w[0].isalpha() and not any(ch.isdigit() for ch in w))
+        or (0 < i < len(words) - 1 and w in particles)
+        for i, w in enumerate(words)
+    )
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(vocab.load("furniture")["name_particles"])
+
+
+def names_in(line: str) -> list[str]:
+    """The people a byline lists ("Jane Doe¹, Rob Roe²* and Ann Lee", "By Ann Lee"), or [] when the
+    line is not a list of full names."""
+    by = _BY_PREFIX.match(line)
+    line = _ASIDES.sub(" ", line[by.end() :] if by else line)
+    parts = [p for p in (_NAME_MARKS.sub("", part).strip(" .") for part in _BETWEEN_NAMES.split(line)) if p]
+    return parts if parts and all(_full_name(p) for p in parts) else []
+
+
+def _marked(line: str) -> bool:
+    """Marks after the names ("Jane Doe¹, Rob Roe*") say a line is a byline."""
+    return bool(_NAME_MARKS.search(_ASIDES.sub(" ", line)))
+
+
+@lru_cache(maxsize=1)
+def _affiliation_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = vocab.load("furniture")
+    words = "|".join(re.escape(w) for w in spec["institution_words"])
+    return re.compile(rf"\b(?:{words})\w*\b", re.IGNORECASE), re.compile(spec["author_notes"], re.IGNORECASE)
+
+
+def is_affiliation(line: str) -> bool:
+    """A line under a byline: institutions ("¹University of X, ²Y Lab"), e-mails, or author notes
+    ("*Equal contribution", "Correspondence to: ...")."""
+    institution, notes = _affiliation_rules()
+    stripped = _MARKS.sub(" ", line).strip(" .")
+    if notes.match(stripped):
+        return True
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s{2,}", _MARKS.sub(",", line)) if p.strip(" .")]
+    return bool(parts) and all(institution.search(p) or "@" in p for p in parts)
+
+
+def head_byline(blocks: list[Block]) -> tuple[list[str], set[int]]:
+    """The authors a byline under the title lists, and the blocks that byline, its affiliations and
+    its notes take (they are metadata, not writing). Without "By", a byline stands under a title and
+    lists two names or marks them ("Jane Doe¹"), so a title is never taken for one."""
+    names: list[str] = []
+    taken: set[int] = set()
+    titled = False
+    for index, block in enumerate(blocks[:_HEAD_BLOCKS]):
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            break
+        found = names_in(block.text)
+        if not _BY_PREFIX.match(block.text) and (not titled or (len(found) < 2 and not _marked(block.text))):
+            found = []  # a text export reads a short byline as a heading, so headings are tried too
+        if found or (names and is_affiliation(block.text)):
+            names.extend(found)
+            taken.add(index)
+        elif names or len(block.text.split()) > _SUBTITLE_WORDS:
+            break
+        titled = titled or block.kind is BlockKind.HEADING
+    return names, taken

@@ -41,6 +41,9 @@ _NAME_FIRST = re.compile(
 _HEADER = re.compile(
     rf"^\s*\**(?P<name>{_NAME})\**(?:\s+[—–-]\s+|\s{{2,}})(?P<time>(?:{_DATE}[,\s]*)?{_TIME})\s*$", re.IGNORECASE
 )
+# A later stamp within the same speaker's turn, as transcripts print one every paragraph:
+# "(00:28):" on a line of its own, or "[12:05] and then ..." before the text.
+_CONTINUED = re.compile(rf"^\s*[\[(](?P<time>{_STAMP})[\])]\s*:?(?:\s+(?P<rest>.*)|$)", re.IGNORECASE)
 _NOT_NAMES = frozenset(vocab.load("furniture")["not_speaker_names"])
 
 
@@ -63,6 +66,14 @@ def turn(line: str) -> Turn | None:
             continue
         return Turn(name, match["time"].strip(), (match.groupdict().get("rest") or "").strip())
     return None
+
+
+def continued(line: str, speaker: str | None) -> Turn | None:
+    """A stamp that goes on with the current speaker's turn; None outside a turn."""
+    match = _CONTINUED.match(line) if speaker else None
+    if match is None or speaker is None:
+        return None
+    return Turn(speaker, match["time"].strip(), (match["rest"] or "").strip())
 
 
 def _comparable(words: str) -> str:

@@ -18,6 +18,10 @@ class _Rules:
     name_with_counts_max_words: int
     pleasantry_max_words: int
     max_words: int
+    site_talk: re.Pattern[str]
+    site_words: re.Pattern[str]
+    leading_label: re.Pattern[str]
+    site_talk_aside_max_words: int
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +35,13 @@ def _rules() -> _Rules:
         name_with_counts_max_words=spec["name_with_counts_max_words"],
         pleasantry_max_words=spec["pleasantry_max_words"],
         max_words=spec["max_words"],
+        site_talk=re.compile("|".join(f"(?:{p})" for p in spec["site_talk"]), re.IGNORECASE),
+        # The same patterns searched for anywhere: a block without any is no site talk, unsplit.
+        site_words=re.compile(
+            "|".join(f"(?:{p.removeprefix('.*').removesuffix('.*')})" for p in spec["site_talk"]), re.IGNORECASE
+        ),
+        site_talk_aside_max_words=spec["site_talk_aside_max_words"],
+        leading_label=re.compile("|".join(f"(?:{p})" for p in spec["leading_labels"]), re.IGNORECASE),
     )
 
 
@@ -62,7 +73,7 @@ def is_furniture_line(line: str) -> bool:
 def is_pleasantry(sentence: str) -> bool:
     """A short thank-you or acknowledgement that carries nothing to learn."""
     rules = _rules()
-    stripped = sentence.strip().lstrip("(\"'“")
+    stripped = sentence.strip().lstrip("(\"'“").replace("’", "'")
     if not rules.opener.match(stripped):
         return False
     if _THANKS_TO.match(stripped) and not apparatus.is_thanks(stripped):
@@ -74,3 +85,28 @@ def is_pleasantry_block(block_text: str) -> bool:
     """A paragraph whose every sentence is a pleasantry."""
     parts = text.sentences(block_text)
     return bool(parts) and all(is_pleasantry(p) for p in parts)
+
+
+def is_site_talk(block_text: str) -> bool:
+    """A paragraph in which the site talks about itself, its tools or its partners: each sentence
+    says so ("... directly on our website", "our values", "Learn more about ...") or is a short aside."""
+    rules = _rules()
+    if not rules.site_words.search(block_text):
+        return False
+    parts = text.sentences(block_text)
+    talk = [bool(rules.site_talk.fullmatch(p.strip())) for p in parts]
+    return any(talk) and all(
+        said or len(p.split()) <= rules.site_talk_aside_max_words for p, said in zip(parts, talk, strict=True)
+    )
+
+
+def is_furniture_block(block_text: str) -> bool:
+    """A block that is no writing: a furniture line, a paragraph of pleasantries, the site on itself."""
+    return is_furniture_line(block_text) or is_pleasantry_block(block_text) or is_site_talk(block_text)
+
+
+def without_label(block_text: str) -> str:
+    """The paragraph without a leading label such as "Abstract:" (unchanged when it has none or is
+    nothing but the label)."""
+    match = _rules().leading_label.match(block_text)
+    return block_text[match.end() :] if match and match.end() < len(block_text) else block_text

@@ -13,7 +13,8 @@ from bs4.element import Comment, Doctype, ProcessingInstruction
 from seedcards import text, vocab
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.readers import chat, furniture, mathtext
-from seedcards.readers.byline import byline_name, looks_like_name, title_from_blocks
+from seedcards.readers.byline import byline_name, join_names, looks_like_name, names_in, title_from_blocks
+from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
 
 _TAGS = vocab.load("html")
@@ -29,6 +30,8 @@ _CONTENTS_LINKED_SHARE = 0.9
 """A list is a table of contents when this share of its text is links to places on the page."""
 _ARTICLE_SHARE = 0.5
 """The largest <article> is the writing when it holds more than this share of the page's text."""
+_LABEL_WORDS = 3
+"""A record table's label ("Subjects:") is a word or three."""
 _MAX_DEPTH = 200  # three Python frames a level: well inside the recursion limit
 
 
@@ -55,8 +58,18 @@ def _is_contents(tag: Tag) -> bool:
     return linked >= _CONTENTS_LINKED_SHARE * len(tag.get_text(strip=True))
 
 
+def _is_label_row(tag: Tag) -> bool:
+    """A row of a page's record table: a short label ending in a colon, then its value
+    ("Comments: | 12 pages", "Subjects: | Machine Learning", "Cite as: | ...")."""
+    if tag.name != "tr":
+        return False
+    first = tag.find(["td", "th"])
+    label = first.get_text(" ", strip=True) if isinstance(first, Tag) else ""
+    return label.endswith(":") and len(label.split()) <= _LABEL_WORDS
+
+
 def _is_furniture(tag: Tag) -> bool:
-    if tag.name in _DROP_TAGS or _is_contents(tag):
+    if tag.name in _DROP_TAGS or _is_contents(tag) or _is_label_row(tag):
         return True
     if tag.name == "sup" and _FOOTNOTE_REF.match(tag.get_text(strip=True)):
         return True  # a footnote mark, not a word of the sentence
@@ -142,7 +155,8 @@ class _Walker:
             nodes = [nodes]
         body, spans = self.text_of(nodes)
         body = re.sub(r"\s+([,.;:!?)])", r"\1", body)
-        if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body) or byline_name(body):
+        opens_notes = kind is BlockKind.HEADING and heading_region(body) is not None
+        if not body or (not opens_notes and (furniture.is_furniture_block(body) or byline_name(body))):
             return
         if kind is BlockKind.PARAGRAPH and self.in_quote:
             kind = BlockKind.QUOTE
@@ -190,7 +204,7 @@ class _Walker:
         if region is not None and self.region is not Region.NOTES:
             self.region = region
         if child.name == "blockquote":
-            self.in_quote, self.quote_speaker = True, _attr(child, "data-seedcards-speaker") or None
+            self.in_quote, self.quote_speaker = (True, _attr(child, "data-seedcards-speaker") or None)
         try:
             self._dispatch(child, list_depth, depth)
         finally:
@@ -325,14 +339,6 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return None
 
 
-def _names(names: list[str]) -> str | None:
-    """Several authors as one byline: "A", "A and B", "A, B and C", or "A et al." beyond three."""
-    names = [n for n in dict.fromkeys(names) if n]
-    if len(names) > 3:
-        return f"{names[0]} et al."
-    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else (names[0] if names else None)
-
-
 def _listed_authors(soup: BeautifulSoup) -> str | None:
     """Authors a page lists for citation: `citation_author` metadata ("Last, First") or a
     Distill-style front-matter JSON block."""
@@ -346,13 +352,27 @@ def _listed_authors(soup: BeautifulSoup) -> str | None:
         except (ValueError, AttributeError):
             listed = []
         names = [str(a.get("author") or a.get("name") or "") for a in listed if isinstance(a, dict)]
-    return _names([text.squash(n) for n in names])
+    return join_names([text.squash(n) for n in names])
+
+
+# Elements that list a page's authors, with affiliation marks and notes around the names.
+_BYLINE = ".authors, .author-list, .byline, .bylines, d-byline"
+_NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶#,]+")
+
+
+def _unmarked(name: str) -> str:
+    return _NAME_MARKS.sub(" ", text.squash(name)).strip()
 
 
 def _author(soup: BeautifulSoup) -> str | None:
     found = _meta(soup, "author", "article:author", "twitter:creator", "dc.creator") or _listed_authors(soup)
     if found:
         return found
+    for byline in soup.select(_BYLINE):
+        names = [_unmarked(n.get_text(" ")) for n in byline.select(".author, .name, [itemprop='name'], a")]
+        names = [n for n in names if looks_like_name(n)] or names_in(text.squash(byline.get_text(" ")))
+        if names:
+            return join_names(names)
     for tag in soup.select('[rel~="author"], [itemprop="author"], .author, .byline, .post-author, address'):
         candidate = text.squash(tag.get_text(" "))
         candidate = re.sub(r"^(?:by|posted by|written by)\s+", "", candidate, flags=re.IGNORECASE)

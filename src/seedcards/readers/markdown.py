@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,12 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.texmath import texmath_plugin
 
-from seedcards import text, yamlfile
+from seedcards import text, vocab, yamlfile
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.errors import UserError
 from seedcards.readers import chat, furniture, mathtext
 from seedcards.readers.byline import byline_name, title_from_blocks
+from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
@@ -40,6 +42,38 @@ _CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>[^\n]
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*|__|_)(?=\S)(?P<span>[^*_\n]{1,80}?)(?<=\S)\1(?![\w*])")
 
 
+_ROLE = re.compile(r":(?P<role>[a-z][\w:+-]*):$")
+_ROLE_CHARS = 40
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    spec = vocab.load("furniture")
+    return (frozenset(spec["dropped_roles"]), frozenset(spec["reference_roles"]), spec["reference_prefixes"])
+
+
+@lru_cache(maxsize=1)
+def _bare_roles() -> re.Pattern[str]:
+    """A dropped role written without its code span (":end_tab:" closing a tab)."""
+    return re.compile(r"\s*:(?:%s):" % "|".join(re.escape(r) for r in sorted(_roles()[0])))
+
+
+def _role(out: list[str], child: Token) -> str | None:
+    """What a role (":cite:`key`" written as text then code) reads as, or None when this code span
+    follows no role; the role's name is taken off the text before it."""
+    # Only the end of the text before can name a role: searching all of it would be quadratic.
+    tail = out[-1][-_ROLE_CHARS:] if out and child.type == "code_inline" else ""
+    role = _ROLE.search(tail)
+    if role is None:
+        return None
+    dropped, references, prefixes = _roles()
+    out[-1] = out[-1][: len(out[-1]) - len(tail) + role.start()].rstrip()
+    if role["role"] in references:
+        prefix = re.split(r"[_:.-]", child.content.strip(), maxsplit=1)[0].lower()
+        return " " + prefixes.get(prefix, "") if prefix in prefixes else ""
+    return "" if role["role"] in dropped else child.content
+
+
 def _inline_text(children: list[Token]) -> tuple[str, tuple[str, ...]]:
     """Plain text of an inline token's children, and the spans the author emphasised."""
     out: list[str] = []
@@ -47,6 +81,10 @@ def _inline_text(children: list[Token]) -> tuple[str, tuple[str, ...]]:
     depth = 0
     span: list[str] = []
     for child in children:
+        role = _role(out, child)
+        if role is not None:
+            out.append(role)
+            continue
         if child.type in ("strong_open", "em_open"):
             depth += 1
             continue
@@ -60,7 +98,7 @@ def _inline_text(children: list[Token]) -> tuple[str, tuple[str, ...]]:
         out.append(piece)
         if depth:
             span.append(piece)
-    return text.squash("".join(out)), tuple(s for s in spans if s)
+    return text.squash(_bare_roles().sub("", "".join(out))), tuple(s for s in spans if s)
 
 
 def _piece(child: Token) -> str:
@@ -73,6 +111,63 @@ def _piece(child: Token) -> str:
     if child.type == "math_inline_double":
         return mathtext.display(child.content)
     return ""  # raw HTML, footnote marks, images
+
+
+_LABEL_WORDS = 12
+_LABEL_LEVEL = 6
+"""A paragraph that is only a bold line heads what follows, below any real heading."""
+
+
+def _bold_label(children: list[Token], body: str) -> bool:
+    """A paragraph that is one short bold line with no sentence end: "**Expanded weights**"."""
+    kinds = [
+        c.type for c in children if c.type not in ("softbreak", "hardbreak") and (c.type != "text" or c.content.strip())
+    ]
+    return (
+        len(kinds) >= 3
+        and kinds[0] == "strong_open"
+        and kinds[-1] == "strong_close"
+        and kinds.count("strong_open") == 1
+        and len(body.split()) <= _LABEL_WORDS
+        and not body.rstrip().endswith((".", "!", "?", ";", ","))
+    )
+
+
+_BUTTON_WORDS = 4
+
+
+def _is_label(paragraph: str) -> bool:
+    """A short line that introduces what follows: "Contents:", "Topics we discuss:"."""
+    return paragraph.rstrip().endswith(":") and len(paragraph.split()) <= _LABEL_WORDS
+
+
+def _link_button(children: list[Token], body: str) -> bool:
+    """A paragraph that is only a short link: a button or a pointer, no sentence."""
+    outside = "".join(c.content for c in _outside_links(children))
+    return (
+        any(c.type == "link_open" for c in children)
+        and not outside.strip()
+        and len(body.split()) <= _BUTTON_WORDS
+        and not body.rstrip().endswith((".", "!", "?"))
+    )
+
+
+def _outside_links(children: list[Token]) -> list[Token]:
+    depth, outside = 0, []
+    for child in children:
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if depth == 0 and child.type in ("text", "code_inline"):
+            outside.append(child)
+    return outside
+
+
+def _links_within_page(children: list[Token]) -> bool:
+    """An inline run that is only links to places on the same page: a table of contents' entry."""
+    links = [c for c in children if c.type == "link_open"]
+    if not links or not all(str(c.attrGet("href") or "").startswith("#") for c in links):
+        return False
+    outside = "".join(c.content for c in _outside_links(children))
+    return not outside.strip(" -–—:|·,.()0123456789")
 
 
 @dataclass
@@ -201,34 +296,53 @@ class _Reader:
     def _inline(self, tokens: list[Token], index: int, line: int) -> None:
         state = self.state
         token = tokens[index]
-        if state.kinds[-1:] != ["heading_open"] and self._chat_lines(token, line):
+        in_heading = state.kinds[-1:] == ["heading_open"]
+        if not in_heading and self._chat_lines(token, line):
             return
         body, spans = _inline_text(token.children or [])
-        if not self._is_writing(body):
+        # A heading that opens the notes ("License", "Acknowledgments") stays, to carry what follows there.
+        if not self._is_writing(body) and not (in_heading and heading_region(body)):
             return
-        kinds = state.kinds
-        if kinds[-1:] == ["heading_open"]:
+        if in_heading:
             level = int(tokens[index - 1].tag[1:]) if tokens[index - 1].tag.startswith("h") else 1
             self.add(BlockKind.HEADING, body, line, level=level, emphasis=spans)
         elif tokens[index - 1].type == "admonition_title_open":
             state.callout_title = body
-        elif "list_item_open" in kinds:
-            self.add(
-                BlockKind.LIST_ITEM,
-                body,
-                line,
-                level=max(state.list_depth, 0),
-                emphasis=spans,
-                ordinal=state.ordinals[-1] if state.ordinals else None,
-            )
-        elif "blockquote_open" in kinds:
+        elif "list_item_open" in state.kinds:
+            self._item(token, body, spans, line)
+        elif "blockquote_open" in state.kinds:
             self.add(BlockKind.QUOTE, body, line, emphasis=spans)
+        else:
+            self._paragraph(token.children or [], body, spans, line)
+
+    def _paragraph(self, children: list[Token], body: str, spans: tuple[str, ...], line: int) -> None:
+        if _link_button(children, body):
+            return  # "[YouTube link](...)", "[Code](...)": a button, not a sentence
+        if _bold_label(children, body):
+            self.add(BlockKind.HEADING, body, line, level=_LABEL_LEVEL, emphasis=spans)
         else:
             self.add(BlockKind.PARAGRAPH, body, line, emphasis=spans)
 
+    def _item(self, token: Token, body: str, spans: tuple[str, ...], line: int) -> None:
+        if _links_within_page(token.children or []):
+            # An entry of a table of contents; the line that introduced it ("Topics we discuss:") goes too.
+            last = self.blocks[-1] if self.blocks else None
+            if last is not None and last.kind is BlockKind.PARAGRAPH and _is_label(last.text):
+                self.blocks.pop()
+            return
+        state = self.state
+        self.add(
+            BlockKind.LIST_ITEM,
+            body,
+            line,
+            level=max(state.list_depth, 0),
+            emphasis=spans,
+            ordinal=state.ordinals[-1] if state.ordinals else None,
+        )
+
     def _is_writing(self, body: str) -> bool:
         """Not furniture, a pleasantry or the byline (which names the author instead)."""
-        if not body or furniture.is_furniture_line(body) or furniture.is_pleasantry_block(body):
+        if not body or furniture.is_furniture_block(body):
             return False
         by = byline_name(body)
         if by and len(self.blocks) < 3:
@@ -239,16 +353,18 @@ class _Reader:
     def _chat_lines(self, token: Token, line: int) -> bool:
         """A paragraph of chat turns, one a line: each turn becomes a block with its speaker and time."""
         lines = token.content.split("\n")
-        turns = [chat.turn(raw) for raw in lines]
-        if turns[0] is None:
-            return False
         state = self.state
-        for number, (raw, found) in enumerate(zip(lines, turns, strict=False), start=line):
+        if chat.turn(lines[0]) is None and chat.continued(lines[0], state.speaker) is None:
+            return False
+        for number, raw in enumerate(lines, start=line):
+            found = chat.turn(raw)
+            if found is not None:
+                state.chat_turns += 1
+            found = found or chat.continued(raw, state.speaker)
             if found is not None:
                 state.speaker, state.time, raw = found.speaker, found.time, found.rest
-                state.chat_turns += 1
             body = text.squash(_EMPHASIS.sub(lambda m: m["span"], raw))
-            if body and not furniture.is_pleasantry_block(body) and not furniture.is_furniture_line(body):
+            if body and not furniture.is_furniture_block(body):
                 self.add(BlockKind.PARAGRAPH, mathtext.convert(body), number)
         return True
 

@@ -9,6 +9,7 @@ from seedcards import text
 from seedcards.document import Block, BlockKind, Document
 from seedcards.readers import chat, furniture
 from seedcards.readers.byline import find_author_line, title_from_blocks
+from seedcards.readers.regions import heading_region
 
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[-*•‣◦▪+]|(?P<num>\(?\d{1,3}[.)]))\s+(?P<body>\S.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(?P<body>.*)$")
@@ -61,7 +62,7 @@ class _Builder:
         if self.current:
             body, spans = _unemphasize(" ".join(s.strip() for s in self.current))
             body = text.squash(body)
-            if body and not furniture.is_pleasantry_block(body) and not furniture.is_furniture_line(body):
+            if body and not furniture.is_furniture_block(body):
                 speaker = self.quoted_speaker(body) if self.kind is BlockKind.QUOTE else self.speaker
                 self.blocks.append(
                     Block(
@@ -88,13 +89,10 @@ class _Builder:
         """Take one line of the source into the block being gathered, or start a new block."""
         line = lines[index]
         if found is not None:
-            self.flush()
-            self.speaker, self.time = found.speaker, found.time
-            self.kind = BlockKind.PARAGRAPH  # a new turn never continues the last one's quote
-            line = found.rest
+            line = self._turn(found)
             if not line:
                 return
-        if not line.strip() or furniture.is_furniture_line(line):
+        if not line.strip() or (furniture.is_furniture_line(line) and heading_region(line) is None):
             self.flush()
             return
         if self._bullet(line, index + 1) or self._quote(line, index + 1):
@@ -109,6 +107,13 @@ class _Builder:
             self.blocks.append(Block(BlockKind.HEADING, heading, index + 1, level=2, emphasis=spans))
             return
         self._text(line, index + 1, is_chat and found is None)
+
+    def _turn(self, found: chat.Turn) -> str:
+        """Start a speaker's turn; the message's text on the same line, if any."""
+        self.flush()
+        self.speaker, self.time = found.speaker, found.time
+        self.kind = BlockKind.PARAGRAPH  # a new turn never continues the last one's quote
+        return found.rest
 
     def _bullet(self, line: str, number: int) -> bool:
         bullet = _BULLET.match(line)
@@ -163,13 +168,30 @@ def _profile_header(lines: list[str]) -> tuple[str | None, int, bool]:
     return author, header_end, is_comment_page
 
 
+_LABELLED_TITLE = re.compile(r"^\s*title\s*:\s*(?P<title>\S.{0,300}?)\s*$", re.IGNORECASE)
+_HEADER_LINES = 8
+
+
+def _labelled_title(lines: list[str]) -> str | None:
+    """A "Title: ..." line at the top of an export names the document; the line is then no text."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        match = _LABELLED_TITLE.match(line)
+        if match:
+            lines[index] = ""
+            return match["title"]
+    return None
+
+
 def read(path: Path, raw: str) -> Document:
     lines = raw.split("\n")
+    labelled = _labelled_title(lines)
     turns = _chat_turns(lines)
     author, header_end, is_comment_page = _profile_header(lines) if not turns else (None, 0, False)
     builder = _Builder()
     for index in range(header_end, len(lines)):
-        builder.line(lines, index, turns.get(index), bool(turns))
+        # A bare stamp within a chat ("[12:05] and then ...") goes on with the speaker's turn.
+        found = turns.get(index) or (chat.continued(lines[index], builder.speaker) if turns else None)
+        builder.line(lines, index, found, bool(turns))
     builder.flush()
 
     blocks = builder.blocks
@@ -177,5 +199,5 @@ def read(path: Path, raw: str) -> Document:
     if turns:  # a chat's first message is no title; its file name usually is
         title = re.sub(r"[-_]+", " ", path.stem).strip() or path.stem
     else:
-        title = title_from_blocks(blocks, author, is_comment_page) or path.stem
+        title = labelled or title_from_blocks(blocks, author, is_comment_page) or path.stem
     return Document(path=path, title=title, blocks=tuple(blocks), author=author, kind=kind)

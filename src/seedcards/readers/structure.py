@@ -10,7 +10,7 @@ import re
 
 from seedcards import text
 from seedcards.document import Block, BlockKind, Document, Region
-from seedcards.readers import apparatus, mathtext, quotes
+from seedcards.readers import apparatus, byline, furniture, mathtext, quotes
 from seedcards.readers.regions import heading_region
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%Y")
@@ -38,14 +38,48 @@ def iso_date(value: object) -> str | None:
 
 def finish(document: Document) -> Document:
     blocks = [
-        b if b.kind is BlockKind.CODE else dataclasses.replace(b, text=mathtext.convert(b.text))
+        b if b.kind is BlockKind.CODE else dataclasses.replace(b, text=mathtext.convert(_unlabelled(b)))
         for b in document.blocks
     ]
+    names, byline_blocks = byline.head_byline(blocks)
+    dropped = byline_blocks | _contents(blocks)
+    blocks = [b for i, b in enumerate(blocks) if i not in dropped]
+    author = document.author or byline.join_names(names)
     blocks = quotes.attribute(blocks)
     blocks = _regions(blocks)
     blocks = apparatus.mark(blocks)
     blocks = _sections_and_lead_ins(blocks)
-    return dataclasses.replace(document, blocks=tuple(blocks))
+    return dataclasses.replace(document, blocks=tuple(blocks), author=author)
+
+
+_CONTENTS_MIN_ENTRIES = 3
+
+
+def _contents(blocks: list[Block]) -> set[int]:
+    """A table of contents written out: in a run of list items and headings, most items repeat a
+    heading further down. Links are gone by now, so the repetition is the shape. The run's items go,
+    with the headings in it that come again later."""
+    last_heading: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING:
+            last_heading[text.normalize(block.text)] = index
+    runs: list[list[int]] = [[]]
+    for index, block in enumerate(blocks):
+        if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
+            runs[-1].append(index)
+        elif runs[-1]:
+            runs.append([])
+    dropped: set[int] = set()
+    for run in runs:
+        repeats = [i for i in run if last_heading.get(text.normalize(blocks[i].text), -1) > i]
+        items = [i for i in run if blocks[i].kind is BlockKind.LIST_ITEM]
+        if len(repeats) >= _CONTENTS_MIN_ENTRIES and 2 * len([i for i in repeats if i in items]) >= len(items) > 0:
+            dropped.update(items, repeats)
+    return dropped
+
+
+def _unlabelled(block: Block) -> str:
+    return furniture.without_label(block.text) if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE) else block.text
 
 
 _RANK = {Region.BODY: 0, Region.APPENDIX: 1, Region.NOTES: 2}
@@ -80,7 +114,7 @@ def _sections_and_lead_ins(blocks: list[Block]) -> list[Block]:
     region = Region.BODY
     for block in blocks:
         if block.region is not region:
-            region, intro = block.region, None  # a list in the notes is not introduced by the body
+            region, intro = (block.region, None)  # a list in the notes is not introduced by the body
         if block.kind is BlockKind.HEADING:
             while headings and headings[-1].level >= block.level:
                 headings.pop()
