@@ -6,8 +6,10 @@ each is reported by wall time and CPU time (user + system, the process and its c
 min / median / max, with seedcards' peak memory.
 
 Targets (issue 14): `--jobs 2` at most 1.6x the floor's wall time, `--jobs 1` at most 3.1x, and
-at most 200 MB resident. Called by benchmarks/run.py as `run(quick)`; on its own:
-`python benchmarks/narration.py [--quick]`.
+at most 200 MB resident. The ratios of CPU time are reported beside them: on a shared machine
+they say what an idle one would show, as wall times cannot. The load average is recorded before
+and after. Called by benchmarks/run.py as `run(quick)`; on its own:
+`python benchmarks/narration.py [--quick] [--rounds N] [--without-lame] [--json]`.
 """
 
 from __future__ import annotations
@@ -78,11 +80,13 @@ def _summary(samples: list[dict[str, float]]) -> dict[str, object]:
     return out
 
 
-def run(quick: bool = False) -> dict:
+def run(quick: bool = False, rounds: int | None = None, lame: bool = True) -> dict:
     """The figures as a dict: per command its wall/CPU/peak min-median-max, the ratios of the
-    medians to the floor's wall time, and whether each target is met."""
+    medians to the floor's (wall to wall, CPU to CPU), the load average, and whether each target
+    is met. ``lame``: also time the shell alternative through Debian's lame, when installed."""
     sources = sorted((ROOT / "seeds").glob("*.txt"))[: 1 if quick else None]
-    rounds = 1 if quick else 5
+    rounds = rounds or (1 if quick else 5)
+    load_before = os.getloadavg()
     seedcards = shutil.which("seedcards", path=str(Path(sys.executable).parent)) or "seedcards"
     with tempfile.TemporaryDirectory(prefix="seedcards-narration-bench-") as scratch_name:
         scratch = Path(scratch_name)
@@ -132,7 +136,7 @@ def run(quick: bool = False) -> dict:
             "seedcards narrate --jobs 1": lambda: narrate(1),
             "seedcards narrate --jobs 2": lambda: narrate(2),
         }
-        if shutil.which("lame"):
+        if lame and shutil.which("lame"):
             commands["espeak-ng --stdout | lame -q7 -b64"] = lambda: _measure(
                 f"espeak-ng -v {VOICE} -s {RATE} -f {scratch / 'text.txt'} --stdout | lame --silent -q7 -b64 - "
                 f"{scratch / 'shell.mp3'}"
@@ -144,14 +148,18 @@ def run(quick: bool = False) -> dict:
     result = {name: _summary(values) for name, values in samples.items()}
     floor = result["espeak-ng -w (floor)"]["wall"]["median"]  # type: ignore[index]
     ratios = {name: summary["wall"]["median"] / floor for name, summary in result.items()}  # type: ignore[index]
+    floor_cpu = result["espeak-ng -w (floor)"]["cpu"]["median"]  # type: ignore[index]
+    cpu_ratios = {name: summary["cpu"]["median"] / floor_cpu for name, summary in result.items()}  # type: ignore[index]
     peak = max(result[f"seedcards narrate --jobs {j}"]["peak_mb"]["max"] for j in (1, 2))  # type: ignore[index]
     return {
         "text_kb": len(text) / 1000,
         "documents": len(sources),
         "rounds": rounds,
         "cores": os.cpu_count(),
+        "load_average": {"before": list(load_before), "after": list(os.getloadavg())},
         "commands": result,
         "ratio_to_floor": ratios,
+        "cpu_ratio_to_floor": cpu_ratios,
         "targets": {
             "jobs2_ratio": {
                 "value": ratios["seedcards narrate --jobs 2"],
@@ -171,17 +179,19 @@ def run(quick: bool = False) -> dict:
 def _table(figures: dict) -> str:
     lines = [
         f"{figures['documents']} documents, {figures['text_kb']:.0f} kB of speech text, {figures['rounds']} rounds, "
-        f"{figures['cores']} cores",
+        f"{figures['cores']} cores, load average (1/5/15 min) "
+        + " before, ".join("/".join(f"{x:.1f}" for x in figures["load_average"][when]) for when in ("before", "after"))
+        + " after",
         "",
-        "| command | wall min / median / max (s) | CPU min / median / max (s) | peak MB | wall / floor |",
-        "| --- | --- | --- | --- | --- |",
+        "| command | wall min / median / max (s) | CPU min / median / max (s) | peak MB | wall / floor | CPU / floor |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, summary in figures["commands"].items():
         wall, cpu, peak = summary["wall"], summary["cpu"], summary["peak_mb"]
         lines.append(
             f"| `{name}` | {wall['min']:.2f} / {wall['median']:.2f} / {wall['max']:.2f} | "
             f"{cpu['min']:.2f} / {cpu['median']:.2f} / {cpu['max']:.2f} | {peak['max']:.0f} | "
-            f"{figures['ratio_to_floor'][name]:.2f}x |"
+            f"{figures['ratio_to_floor'][name]:.2f}x | {figures['cpu_ratio_to_floor'][name]:.2f}x |"
         )
     lines.append("")
     for name, target in figures["targets"].items():
@@ -192,7 +202,8 @@ def _table(figures: dict) -> str:
 
 
 if __name__ == "__main__":
-    figures = run(quick="--quick" in sys.argv)
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else None
+    figures = run(quick="--quick" in sys.argv, rounds=rounds, lame="--without-lame" not in sys.argv)
     print(_table(figures))
     if "--json" in sys.argv:
         print(json.dumps(figures, indent=2))

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 from mutagen.mp3 import MP3
 
-from seedcards.audio.engines import EngineSpec, Pyttsx3Engine, open_engine
+from seedcards.audio.engines import EngineSpec, Pcm, Pyttsx3Engine, open_engine
 from seedcards.audio.narrate import Podcast, narrate_documents
 from seedcards.audio.speech import MAX_PIECE_CHARS, document_script, for_the_ear, load_pronunciations, pieces
-from seedcards.audio.synthesis import Synthesizer
+from seedcards.audio.synthesis import Synthesizer, spoken_ahead
 from seedcards.build import AudioSettings, build
 from seedcards.cli import main
 from seedcards.errors import UserError
@@ -124,6 +124,24 @@ def test_parallel_workers_give_the_same_bytes(tmp_path: Path, monkeypatch: pytes
         assert (tmp_path / "a" / "audio" / episode.file_name).read_bytes() == (
             tmp_path / "b" / "audio" / episode.file_name
         ).read_bytes()
+
+
+def test_speech_made_ahead_comes_in_order_and_never_runs_far_ahead_of_its_reader(tmp_path: Path) -> None:
+    texts = [f"Piece number {n} of a long episode, read while the one before is encoded." for n in range(8)]
+    with Synthesizer(EngineSpec("espeak-ng", "en-us", RATE), tmp_path / "cache") as synth, synth.session() as speak:
+        in_order = [speak(text) for text in texts]
+        asked: list[str] = []
+
+        def speak_and_count(text: str) -> Pcm:
+            asked.append(text)
+            return speak(text)
+
+        assert list(spoken_ahead(speak_and_count, texts, ahead=2)) == in_order
+        asked.clear()
+        reader = spoken_ahead(speak_and_count, texts, ahead=2)
+        assert [next(reader), next(reader)] == in_order[:2]
+        reader.close()  # a stopped episode: the piece in hand is finished, the rest never asked for
+        assert asked == texts[: len(asked)] and len(asked) <= 4
 
 
 def test_pyttsx3_engine_writes_every_file_and_prints_nothing(capfd) -> None:

@@ -63,8 +63,12 @@ def split_cached(texts: Iterable[str], lookup: Callable[[str], T | None]) -> tup
     return found, missing
 
 
-def _sealed(magic: bytes, header: bytes, payload: bytes) -> bytes:
-    return magic + header + hashlib.sha256(header + payload).digest() + payload
+def _sealed(magic: bytes, header: bytes, payload: bytes) -> tuple[bytes, bytes]:
+    """An entry as its head (magic, header, digest) and its payload, written one after the other:
+    speech is most of the bytes a cold run writes, so it is hashed and written without a copy."""
+    digest = hashlib.sha256(header)
+    digest.update(payload)
+    return magic + header + digest.digest(), payload
 
 
 def _opened(raw: bytes, magic: bytes, header_size: int) -> tuple[bytes, bytes] | None:
@@ -72,8 +76,11 @@ def _opened(raw: bytes, magic: bytes, header_size: int) -> tuple[bytes, bytes] |
     start = len(magic) + header_size + _DIGEST
     if len(raw) < start or not raw.startswith(magic):
         return None
-    header, digest, payload = raw[len(magic) : len(magic) + header_size], raw[start - _DIGEST : start], raw[start:]
-    return (header, payload) if hashlib.sha256(header + payload).digest() == digest else None
+    header, digest = raw[len(magic) : len(magic) + header_size], raw[start - _DIGEST : start]
+    payload = memoryview(raw)[start:]
+    check = hashlib.sha256(header)
+    check.update(payload)
+    return (header, payload.tobytes()) if check.digest() == digest else None
 
 
 class SpeechCache:
@@ -96,12 +103,13 @@ class SpeechCache:
             return None
 
     @staticmethod
-    def _write(path: Path, content: bytes) -> None:
+    def _write(path: Path, content: tuple[bytes, bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(content)
+                for part in content:
+                    out.write(part)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):

@@ -2,11 +2,14 @@
 transcript, and a podcast feed of every episode in the folder.
 
 Episodes are made in ``jobs`` threads (eSpeak NG) or spawned processes (pyttsx3), longest
-first. Each is synthesized and encoded piece by piece, so memory stays flat whatever the length.
+first. Each is synthesized and encoded piece by piece, so memory stays flat whatever the length;
+with more than one job, an episode's next pieces are synthesized on a thread of their own while
+the current one is encoded, so that one long episode (or the last one) still uses two cores.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -23,7 +26,7 @@ from seedcards.audio.encode import BIT_RATE, QUALITY, Mp3Stream
 from seedcards.audio.episodes import ChapterMark, EpisodeRecord, EpisodeTags, read_episode, retag, write_episode
 from seedcards.audio.feed import Channel, Episode, channel_author, write_feed
 from seedcards.audio.speech import Pronunciations, Script, document_script, pieces, show_notes
-from seedcards.audio.synthesis import Synthesizer
+from seedcards.audio.synthesis import Synthesizer, spoken_ahead
 from seedcards.document import Document
 from seedcards.errors import UserError
 
@@ -147,7 +150,8 @@ def _make_episode(
     stream = Mp3Stream()
     marks: list[ChapterMark] = []
     cues: list[Cue] = []
-    with synth.session() as speak:
+    every_piece = (piece for chapter in job.layout for paragraph in chapter for piece in paragraph)
+    with synth.session() as speak, contextlib.closing(spoken_ahead(speak, every_piece, synth.ahead)) as speech:
         for title, paragraphs in zip(job.titles, job.layout, strict=True):
             start = stream.ms
             for paragraph in paragraphs:
@@ -155,7 +159,7 @@ def _make_episode(
                     if stop is not None and stop.is_set():
                         raise _Stopped
                     begin = stream.ms
-                    stream.add(speak(piece))
+                    stream.add(next(speech))
                     cues.append(Cue(begin, stream.ms, piece))
                     if progress:
                         progress(1)

@@ -8,12 +8,14 @@ seedcards never leaves them behind holding its output.
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import itertools
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
@@ -94,6 +96,27 @@ class SynthesisStats:
     cached: int = 0
 
 
+def spoken_ahead(speak: Callable[[str], Pcm], texts: Iterable[str], ahead: int = 0) -> Generator[Pcm, None, None]:
+    """The speech of each text, in order. With ``ahead``, made on a thread of its own up to that
+    many pieces before it is asked for, so that synthesis overlaps what the caller does with each
+    piece (encoding: about two thirds of an episode's CPU time) on another core. Close the
+    iterator when stopping early: it waits for the piece in hand, so the engine can be closed."""
+    if ahead <= 0:
+        yield from map(speak, texts)
+        return
+    remaining = iter(texts)
+    with ThreadPoolExecutor(1, thread_name_prefix="seedcards-speak") as thread:
+        pending = collections.deque(thread.submit(speak, text) for text in itertools.islice(remaining, ahead))
+        try:
+            while pending:
+                pcm = pending.popleft().result()
+                pending.extend(thread.submit(speak, text) for text in itertools.islice(remaining, 1))
+                yield pcm
+        finally:
+            for future in pending:
+                future.cancel()
+
+
 class Synthesizer:
     def __init__(self, spec: EngineSpec, cache_dir: Path, jobs: int = 1) -> None:
         self.spec = spec
@@ -110,6 +133,12 @@ class Synthesizer:
     def threaded(self) -> bool:
         """Whether several threads may synthesize at once (every engine but pyttsx3)."""
         return not isinstance(self.engine, Pyttsx3Engine)
+
+    @property
+    def ahead(self) -> int:
+        """How many pieces an episode may synthesize ahead of its encoding, on a thread of its own:
+        none with one job (one core's worth of work at a time), else two."""
+        return 2 if self.threaded and self.jobs > 1 else 0
 
     def identity(self) -> str:
         return self.cache.key("")
