@@ -13,10 +13,10 @@ import lameenc
 from seedcards.audio.engines import Pcm
 
 # eSpeak NG speaks at 22,050 Hz, mono, with almost nothing above 10 kHz (0.015% of the energy
-# of the seeds' speech). 48 kbit/s is the lowest constant rate at which LAME keeps that whole
-# band (at 32 its low-pass takes two thirds of the 8-11 kHz band) and costs 4% less encoding
-# time than 64, for a quarter less to download; the samples are never resampled (22,050 Hz
-# MPEG-2 layer III, which every MP3 decoder plays; Apple's minimum for mono MP3 is 32 kbit/s).
+# of the seeds' speech). At 48 kbit/s LAME keeps that whole band at 23 dB signal-to-noise (64:
+# 25 dB; 40: 22; 32: 20, and its low-pass takes two thirds of the 8-11 kHz band), a quarter
+# smaller than 64 and a few percent faster to encode (benchmarks/mp3_settings.py). The samples are never resampled: 22,050 Hz MPEG-2
+# layer III, which every MP3 decoder plays (the README says why not 44.1 kHz).
 BIT_RATE = 48
 # LAME's quality 7 ("fast") encodes speech about 2 times faster than 5 and 3 times faster than 2,
 # with no audible difference on synthesized voices; lameenc accepts nothing faster (8 and 9 are
