@@ -34,7 +34,10 @@ OFF_IDEA = {
     "an example": "For example, sparse probes found refusal features in the residual activations of one chat model.",
     "a supposition": "Suppose we train sparse probes on the residual activations and look for refusal features.",
     "background": "As you may know, sparse probes and refusal features in residual activations are a popular topic.",
+    "a field's habit": "In deep learning, we often use sparse probes to read refusal features from residual activations.",
     "a procedure step": "Next, the sparse probes are applied to the residual activations to read refusal features.",
+    "an attempt": "We also tried sparse probes on the refusal features of residual activations in a second model.",
+    "an announcement": "Sparse probes on residual activations have some interesting properties for refusal features.",
     "credits": "The sparse probes on refusal features in residual activations were run by Ada Lovelace and Alan Turing.",
     "a list of names": "Sparse probes on refusal features were studied by Ada Lovelace, Alan Turing, Grace Hopper, Edsger Dijkstra and others.",
 }

@@ -99,6 +99,8 @@ _COMMON_WORD_ZIPF = 3.0
 _NOUN_SUFFIXES = ("ity", "tion", "ness", "ment", "ism", "ing", "ance", "ence")
 _POSSESSION = {"has": "does", "have": "do", "had": "did"}
 _CLAUSE_MARKS = re.compile(r"[,;:]|\.\s")
+# A parenthesis or a trailing ", which ..." clause is an aside the question can carry as it stands.
+_ASIDES = re.compile(r"\([^()]*\)|,\s+(?:which|who)\b[^,;:]*$")
 
 
 def _lower_first(subject: str, first_tag: str = "") -> str:
@@ -117,7 +119,7 @@ def _lower_first(subject: str, first_tag: str = "") -> str:
 
 def _invert(claim: str) -> str | None:
     """ "AI control is less risky" -> "is AI control less risky"; None when the shape is unclear."""
-    if _CLAUSE_MARKS.search(claim):
+    if _CLAUSE_MARKS.search(_ASIDES.sub("", claim)):
         return None  # a clause or a sentence joined on: the inversion would not read as one question
     tokens = tag(claim)
     index = next((i for i, t in enumerate(tokens) if t.tag.startswith(("VB", "MD"))), None)
@@ -286,6 +288,8 @@ def _invert_we(rest: str, who: str | None) -> tuple[str | None, bool]:
         return None, False
     verb = tokens[0].text.lower()
     after = rest[tokens[0].end :].strip()
+    if tokens[0].tag == "MD" and verb not in _MODALS:
+        return None, False  # "we cannot", "we won't": no plain inversion
     if verb in _MODALS:
         return f"{verb} we {after}", False
     if verb == "need" and after.startswith("to "):

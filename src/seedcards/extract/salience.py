@@ -58,6 +58,7 @@ class Forms:
     example: re.Pattern[str]
     background: re.Pattern[str]
     procedure: re.Pattern[str]
+    announcement: re.Pattern[str]
     reported_view: re.Pattern[str]
     rebuttal: re.Pattern[str]
     credits: re.Pattern[str]
@@ -88,6 +89,7 @@ def forms() -> Forms:
         example=any_of("example"),
         background=any_of("background"),
         procedure=any_of("procedure"),
+        announcement=any_of("announcement"),
         reported_view=any_of("reported_view"),
         rebuttal=any_of("rebuttal"),
         credits=re.compile(r"(?:%s)" % "|".join(credits)),
@@ -257,7 +259,7 @@ def _penalties(sentence: Sentence, word_count: int, weights: Weights) -> float:
 
 def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
     """What the shapes of off-idea writing cost a sentence: how-to lines, product copy, examples and
-    scenarios, background any introduction says, procedure steps, credits, others' views
+    scenarios, background any introduction says, procedure steps, announcements, credits, others' views
     (vocab/extract.yaml)."""
     f = forms()
     shapes = (
@@ -266,6 +268,7 @@ def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
         (f.example, weights.example),
         (f.background, weights.background),
         (f.procedure, weights.procedure),
+        (f.announcement, weights.announcement),
     )
     value = sum(weight for pattern, weight in shapes if pattern.search(folded))
     if f.credits.search(body):

@@ -54,17 +54,19 @@ class Weights:
     appendix: float = 0.25
     low_section: float = 0.35
     """Under a heading such as "Exercises", "Installation", "References", "FAQ"."""
-    how_to: float = 0.45
+    how_to: float = 0.60
     """Usage lines: "you can set ...", "To train X, provide ...", command-line flags."""
-    promotion: float = 0.50
+    promotion: float = 0.60
     """Product copy: "lets you", "seamlessly", "up to 2x faster", "open-source framework"."""
-    example: float = 0.25
+    example: float = 0.40
     """"For example ...", "Suppose ...", "in this scenario": the illustration, not the point."""
-    background: float = 0.30
+    background: float = 0.40
     """"As you may know ...", "In recent years ...": what any introduction says."""
-    procedure: float = 0.25
+    procedure: float = 0.40
     """"Next, ...", "we highlight ...": a step or a pointer, not a finding."""
-    credits: float = 0.60
+    announcement: float = 0.35
+    """"X has some interesting properties", "RL poses a number of challenges": what follows, unstated."""
+    credits: float = 0.80
     """Who did the work ("performed by A B", a list of names), not what it found."""
     reported_view: float = 0.10
     """Others' view ("Many people think ...", "the common assumption"), not the writer's."""
