@@ -66,9 +66,12 @@ def test_the_writers_we_is_named_in_the_question() -> None:
     assert question.back == "By testing it on unseen levels of their game."
 
 
-def test_a_generic_we_with_a_modal_stays_we() -> None:
-    question = why_question("We can inject order information by adding positional encodings to the input.", None)
-    assert question is not None and question.front == "How can we inject order information?"
+def test_a_generic_we_stays_we() -> None:
+    """A modal "we" is anyone's; so is a textbook's "we" when the text has no author to name."""
+    question = why_question("We can inject order information by adding positional encodings to the input.", "Ada")
+    assert question is not None and question.front == "According to Ada, how can we inject order information?"
+    question = why_question("We perform gradient ascent on the loss, since the goal is to raise the error.", None)
+    assert question is not None and question.front == "Why do we perform gradient ascent on the loss?"
 
 
 def test_a_view_stated_as_ones_own_asks_only_when_the_speaker_is_known() -> None:

@@ -294,8 +294,12 @@ def _invert_we(rest: str, who: str | None) -> tuple[str | None, bool]:
         return f"{verb} we {after}", False
     if verb == "need" and after.startswith("to "):
         return f"do we need {after}", False  # "we need to be careful": anyone does
-    if not who or verb in _AUXILIARIES:
+    if verb in _AUXILIARIES:
         return None, False  # "we are ...": "are Hilton et al. ..." would misread who is what
+    if not who:
+        past = tokens[0].tag == "VBD"
+        base = _past_base(verb) if past else verb
+        return (f"{'did' if past else 'do'} we {base} {after}" if base else None), False  # a textbook's "we"
     plural = " et al" in who or " and " in who
     past = tokens[0].tag == "VBD" or verb.endswith("ed")
     base = _past_base(verb) if past else verb
