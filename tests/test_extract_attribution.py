@@ -70,3 +70,22 @@ def test_a_view_the_next_sentence_rejects_ranks_below_the_same_view_held() -> No
     held = score_of_claim("Sparse probes also need few labelled examples.")
     for rejection in ("But that's wrong.", "I disagree.", "This is simply false.", "In reality, they read tokens."):
         assert score_of_claim(rejection) < held - 0.3, rejection
+
+
+def test_a_passage_of_another_text_ranks_below_the_same_words_as_a_pull_quote() -> None:
+    quoted = "Sparse probes expand across every layer, tiling the residual activations with refusal features."
+    context = (
+        "Sparse probes are trained on residual activations.",
+        "Refusal features appear in residual activations of chat models.",
+    )
+
+    def score_of_quote(lead_in: str) -> float:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, t, line=i + 1) for i, t in enumerate((*context, lead_in)))
+        blocks += (Block(BlockKind.QUOTE, quoted, line=len(blocks) + 1),)
+        document = Document(path=Path("essay.md"), title="Sparse probes", blocks=blocks, author="Ada Example")
+        ranked, _ = salience.rank(document, list(iter_sentences(document)), set())
+        return next(r.score for r in ranked if r.sentence.text == quoted)
+
+    introduced = score_of_quote("Here is the part of the scenario where the probes take over:")
+    pull_quote = score_of_quote("Sparse probes need few labelled examples.")
+    assert introduced < pull_quote - 0.2

@@ -36,6 +36,15 @@ def quote_source(document: Document, block: Block) -> str | None:
     return "the paper's authors"
 
 
+def quotes_another_text(document: Document, block: Block) -> bool:
+    """Whether a quoted block is a passage of another text the writer introduces ("Here's the part
+    where everyone dies:") rather than the writer's own pull-quote set off for emphasis."""
+    if block.kind is not BlockKind.QUOTE or block.speaker:
+        return False
+    earlier = _blocks_before(document, block)
+    return bool(earlier) and earlier[-1].text.rstrip().endswith(":")
+
+
 def _blocks_before(document: Document, block: Block) -> list[Block]:
     for index, candidate in enumerate(document.blocks):
         if candidate is block:

@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from seedcards import text, vocab
 from seedcards.document import BlockKind, Document, Region
+from seedcards.extract.attribution import quote_source, quotes_another_text
 from seedcards.extract.cues import cues
 from seedcards.extract.language import lemma, zipf
 from seedcards.extract.sentences import Sentence
@@ -279,6 +280,13 @@ def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
     return value
 
 
+def _unattributed_quote(document: Document, sentence: Sentence) -> bool:
+    """A passage of another text the writer introduces and nobody is named for (a scenario, an
+    example, a passage they answer), not the writer's own claim. (A definition quoted is still one.)"""
+    block = sentence.block
+    return quotes_another_text(document, block) and quote_source(document, block) is None
+
+
 def rebutted(sentence: Sentence, following: Sentence | None) -> bool:
     """Whether the next sentence of the same block rejects this one ("But that's wrong.")."""
     if following is None or following.block is not sentence.block:
@@ -336,6 +344,8 @@ def rank(
         following = sentences[position + 1] if position + 1 < len(sentences) else None
         if rebutted(sentence, following):
             value -= weights.rebutted
+        if "definition" not in found and _unattributed_quote(document, sentence):
+            value -= weights.unattributed_quote
         if not key:
             value -= weights.no_key_term
         # Not clipped: the order among strong candidates matters; cards clip it to 0..1.

@@ -72,6 +72,8 @@ class Weights:
     """Others' view ("Many people think ...", "the common assumption"), not the writer's."""
     rebutted: float = 0.50
     """The next sentence rejects this one ("But that's wrong."): the writer argues against it."""
+    unattributed_quote: float = 0.35
+    """A quoted passage nobody is named for: a text the writer discusses, not the writer's claim."""
     too_short: float = 0.30
     too_long: float = 0.15
     no_key_term: float = 0.20
