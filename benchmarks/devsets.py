@@ -1,6 +1,6 @@
 """Development proxy on rated document sets that are not in this repository (never on a held-out set).
 
-    python benchmarks/devsets.py /path/to/setA /path/to/setB [--cards]
+    python benchmarks/devsets.py /path/to/setA /path/to/setB [--cards] [--per-1000 N] [--min-score X]
 
 Each set folder holds `docs/` (the documents), `ideas/<stem>.md` (the key ideas a blind rater listed,
 one "N. idea" a line) and, optionally, earlier rounds' `cards-*/<stem>.jsonl` with `ratings-*.md`
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from seedcards import ankisyntax, text  # noqa: E402
 from seedcards.card import Card  # noqa: E402
-from seedcards.extract import Extractor, merge_duplicates  # noqa: E402
+from seedcards.extract import DEFAULT_MIN_SCORE, Extractor, merge_duplicates  # noqa: E402
 from seedcards.extract.topics import load_topics  # noqa: E402
 from seedcards.readers import read  # noqa: E402
 
@@ -35,6 +36,7 @@ _DOC = re.compile(r"^## (\d\d)")
 _ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*([012])\s*\|")
 _MIN_SHARED = 2
 _MIN_SHARE = 0.3
+_OPTIONS = ("--per-1000", "--min-score")
 
 
 def words_of(value: str) -> set[str]:
@@ -89,8 +91,12 @@ def earlier_ratings(folder: Path) -> dict[str, dict[tuple, int]]:
     return rated
 
 
-def measure(folder: Path, show: bool) -> dict:
-    extractor = Extractor(load_topics(ROOT / "decks" / "topics.yaml"))
+def measure(folder: Path, show: bool, options: dict[str, float]) -> dict:
+    extractor = Extractor(
+        load_topics(ROOT / "decks" / "topics.yaml"),
+        min_score=options.get("--min-score", DEFAULT_MIN_SCORE),
+        cards_per_1000_words=options.get("--per-1000"),
+    )
     rated = earlier_ratings(folder)
     totals: Counter = Counter()
     for path in sorted((folder / "docs").iterdir()):
@@ -115,8 +121,10 @@ def measure(folder: Path, show: bool) -> dict:
 
 def main(argv: list[str]) -> None:
     show = "--cards" in argv
-    for name in (a for a in argv if not a.startswith("--")):
-        t = measure(Path(name), show)
+    options = {flag: float(value) for flag, value in pairwise(argv) if flag in _OPTIONS}
+    folders = [a for i, a in enumerate(argv) if not a.startswith("--") and (i == 0 or argv[i - 1] not in _OPTIONS)]
+    for name in folders:
+        t = measure(Path(name), show, options)
         print(
             f"== {name}: {t['cards']} cards, on-idea {t['on idea'] / max(1, t['cards']):.0%}, "
             f"ideas touched {t['touched']}/{t['ideas']} ({t['touched'] / max(1, t['ideas']):.0%}); "
