@@ -89,3 +89,16 @@ def test_a_citation_entry_is_never_a_code_card(tmp_path: Path) -> None:
     extractor = Extractor(load_topics(ROOT / "decks" / "topics.yaml"))
     code = [c.code for c in extractor.document_cards(read(post), "readme.md") if c.code]
     assert code and not any("@article" in c for c in code)
+
+
+def test_a_claim_after_a_connective_opener_can_be_a_card_without_it() -> None:
+    """ "However, X" often states the writer's point: the card shows X, when X stands alone."""
+    point = (
+        "However, the sparse probe's accuracy on refusal features falls sharply in the residual activations "
+        "of larger models."
+    )
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t, line=i + 1) for i, t in enumerate((*CONTEXT, point)))
+    document = Document(path=Path("post.md"), title="Sparse probes", blocks=blocks, author="Ada Example")
+    cards = Extractor(load_topics(ROOT / "decks" / "topics.yaml")).document_cards(document, "post.md")
+    shown = [c.text or c.front for c in cards if c.line == len(blocks)]
+    assert shown and shown[0].startswith("The sparse probe's accuracy on refusal features falls sharply")

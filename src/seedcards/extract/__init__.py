@@ -124,7 +124,9 @@ class Extractor:
     def _card(
         self, document: Document, source: str, item: Ranked, definition: Definition | None, keys: KeyTerms
     ) -> Card | None:
-        if doubt(strip_citations(item.sentence.text)) is not None:
+        cited = strip_citations(item.sentence.text)
+        # A connective opener ("However, X") goes on the card; what it leaves must stand alone.
+        if doubt(cited) is not None and (definition is not None or doubt(strip_openers(cited)) is not None):
             return None  # markup residue, a caption, a lost formula, a dangling pointer: not worth the risk
         if definition is not None:
             return self._definition_card(document, source, item, definition)
