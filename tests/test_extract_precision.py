@@ -102,3 +102,15 @@ def test_a_claim_after_a_connective_opener_can_be_a_card_without_it() -> None:
     cards = Extractor(load_topics(ROOT / "decks" / "topics.yaml")).document_cards(document, "post.md")
     shown = [c.text or c.front for c in cards if c.line == len(blocks)]
     assert shown and shown[0].startswith("The sparse probe's accuracy on refusal features falls sharply")
+
+
+def test_a_claim_with_a_reason_the_card_can_ask_for_ranks_above_the_bare_claim() -> None:
+    bare = "Sparse probes recover refusal features from the residual activations of larger chat models."
+    explained = (
+        "Sparse probes recover refusal features from the residual activations of larger chat models, "
+        "since refusal is written into few directions."
+    )
+    with_reason = _ranked(*CONTEXT, explained)[-1]
+    without = _ranked(*CONTEXT, bare)[-1]
+    assert "explanation" in with_reason.form
+    assert with_reason.score > without.score + 0.15

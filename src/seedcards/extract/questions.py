@@ -264,6 +264,8 @@ def _ask(claim: str, reason: str, link: _Link, who: str | None) -> Question | No
         inverted = _invert(claim)
     if inverted is None:
         return None
+    if link.asks == "how" and inverted.split(" ", 1)[0] in _COPULAS and not _passive(claim):
+        return None  # "how is superposition when ..." asks nothing: a copula has no manner
     asked = f"{link.asks} {inverted}?"
     front = f"According to {who}, {asked}" if who and not named else asked[0].upper() + asked[1:]
     if named:
@@ -314,6 +316,14 @@ _OUR = re.compile(r"\b(?:our|ours|us)\b", re.IGNORECASE)
 
 def _their(match: re.Match[str]) -> str:
     return {"our": "their", "ours": "theirs", "us": "them"}[match.group().lower()]
+
+
+_COPULAS = {"is", "are", "was", "were"}
+
+
+def _passive(claim: str) -> bool:
+    """ "The loss is computed ..." (a passive: how is it computed?) rather than "X is Y"."""
+    return any(t.tag == "VBN" for t in tag(claim))
 
 
 def _gives_away(front: str, answer: str) -> bool:

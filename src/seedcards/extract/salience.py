@@ -28,6 +28,7 @@ from seedcards.document import BlockKind, Document, Region
 from seedcards.extract.attribution import quote_source, quotes_another_text
 from seedcards.extract.cues import cues
 from seedcards.extract.language import lemma, zipf
+from seedcards.extract.questions import why_question
 from seedcards.extract.sentences import Sentence
 from seedcards.extract.weights import WEIGHTS, Weights
 
@@ -227,6 +228,7 @@ def _form_value(found: set[str], weights: Weights) -> float:
         "mechanism": weights.mechanism,
         "stance": weights.stance,
         "definition": weights.definition,
+        "explanation": weights.explanation,
     }
     return sum(table[f] for f in found if f in table)
 
@@ -335,6 +337,8 @@ def rank(
         found = form_of(sentence.text)
         if position in definitions:
             found.add("definition")
+        elif found & {"cause", "mechanism"} and why_question(sentence.text, "the writer") is not None:
+            found.add("explanation")  # a claim with its reason the card can ask for
         value = weights.base
         value += weights.key_terms * min(weights.key_terms_cap, keys.mass(key))
         value += weights.centrality * keys.centrality(key)

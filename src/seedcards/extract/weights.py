@@ -44,6 +44,8 @@ class Weights:
     mechanism: float = 0.15
     """How something is done ("by adding ...", "works by ..."): worth a how-question."""
     stance: float = 0.08
+    explanation: float = 0.20
+    """A reason or mechanism that reads as a why- or how-question: the card asks for the explanation."""
 
     # -- what ranks low ------------------------------------------------------------------------
     conversational: float = 0.25
