@@ -36,13 +36,21 @@ def quote_source(document: Document, block: Block) -> str | None:
     return "the paper's authors"
 
 
-def quotes_another_text(document: Document, block: Block) -> bool:
-    """Whether a quoted block is a passage of another text the writer introduces ("Here's the part
-    where everyone dies:") rather than the writer's own pull-quote set off for emphasis."""
-    if block.kind is not BlockKind.QUOTE or block.speaker:
-        return False
-    earlier = _blocks_before(document, block)
-    return bool(earlier) and earlier[-1].text.rstrip().endswith(":")
+def passages_of_other_texts(document: Document) -> frozenset[int]:
+    """The quoted blocks (by id) that are passages of another text the writer introduces ("Here's the
+    part where everyone dies:") with no one named for them, rather than the writer's own pull-quotes.
+    One pass over the document; a quote running on over several blocks stays one passage."""
+    found: set[int] = set()
+    previous: Block | None = None
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            continue
+        if block.kind is BlockKind.QUOTE and not block.speaker and previous is not None:
+            introduced = previous.text.rstrip().endswith(":") and not _INTRODUCES_SOURCE.search(previous.text)
+            if introduced or id(previous) in found:
+                found.add(id(block))
+        previous = block
+    return frozenset(found)
 
 
 def _blocks_before(document: Document, block: Block) -> list[Block]:

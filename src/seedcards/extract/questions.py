@@ -282,33 +282,43 @@ _MODALS = {"can", "could", "should", "must", "may", "might", "will", "would"}
 def _invert_we(rest: str, who: str | None) -> tuple[str | None, bool]:
     """ "we can inject X" -> "can we inject X" (anyone can); "we measured X" -> "did Hilton et al.
     measure X" (the writers did: the question names them). Second: whether the question names them."""
-    if _CLAUSE_MARKS.search(rest):
+    leading = _leading_verb(rest)
+    if leading is None:
         return None, False
+    verb, verb_tag, after = leading
+    anyone = _anyones_we(verb, after)
+    if anyone is not None or verb in _AUXILIARIES or verb_tag == "MD":
+        return anyone, False  # "we are ...": "are Hilton et al. ..." would misread who is what
+    past = verb_tag == "VBD" or verb.endswith("ed")
+    base = _past_base(verb) if past else verb
+    if base is None:
+        return None, False
+    if not who:
+        return f"{'did' if past else 'do'} we {base} {after}", False  # a textbook's "we"
+    plural = " et al" in who or " and " in who
+    helper = "did" if past else ("do" if plural else "does")
+    return f"{helper} {who} {base} {_OUR.sub(_their, after)}", True
+
+
+def _leading_verb(rest: str) -> tuple[str, str, str] | None:
+    """The verb that follows "we", its tag and the words after it; None when no verb leads."""
+    if _CLAUSE_MARKS.search(rest):
+        return None
     tokens = tag(rest)
     past_participle = bool(tokens) and tokens[0].text.endswith("ed")  # "measured": the tagger's JJ
     if not tokens or not (tokens[0].tag.startswith(("VB", "MD")) or past_participle):
-        return None, False
-    verb = tokens[0].text.lower()
-    after = rest[tokens[0].end :].strip()
-    if tokens[0].tag == "MD" and verb not in _MODALS:
-        return None, False  # "we cannot", "we won't": no plain inversion
+        return None
+    return tokens[0].text.lower(), tokens[0].tag, rest[tokens[0].end :].strip()
+
+
+def _anyones_we(verb: str, after: str) -> str | None:
+    """ "we can X" -> "can we X", "we need to X" -> "do we need to X": anyone's "we"; None otherwise
+    (and for "we cannot", "we won't", which have no plain inversion)."""
     if verb in _MODALS:
-        return f"{verb} we {after}", False
+        return f"{verb} we {after}"
     if verb == "need" and after.startswith("to "):
-        return f"do we need {after}", False  # "we need to be careful": anyone does
-    if verb in _AUXILIARIES:
-        return None, False  # "we are ...": "are Hilton et al. ..." would misread who is what
-    if not who:
-        past = tokens[0].tag == "VBD"
-        base = _past_base(verb) if past else verb
-        return (f"{'did' if past else 'do'} we {base} {after}" if base else None), False  # a textbook's "we"
-    plural = " et al" in who or " and " in who
-    past = tokens[0].tag == "VBD" or verb.endswith("ed")
-    base = _past_base(verb) if past else verb
-    helper = "did" if past else ("do" if plural else "does")
-    if base is None:
-        return None, True
-    return f"{helper} {who} {base} {_OUR.sub(_their, after)}", True
+        return f"do we need {after}"
+    return None
 
 
 _OUR = re.compile(r"\b(?:our|ours|us)\b", re.IGNORECASE)

@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from seedcards import text, vocab
 from seedcards.document import BlockKind, Document, Region
-from seedcards.extract.attribution import quote_source, quotes_another_text
+from seedcards.extract.attribution import passages_of_other_texts
 from seedcards.extract.cues import cues
 from seedcards.extract.language import lemma, zipf
 from seedcards.extract.questions import why_question
@@ -282,13 +282,6 @@ def off_idea(body: str, folded: str, weights: Weights = WEIGHTS) -> float:
     return value
 
 
-def _unattributed_quote(document: Document, sentence: Sentence) -> bool:
-    """A passage of another text the writer introduces and nobody is named for (a scenario, an
-    example, a passage they answer), not the writer's own claim. (A definition quoted is still one.)"""
-    block = sentence.block
-    return quotes_another_text(document, block) and quote_source(document, block) is None
-
-
 def rebutted(sentence: Sentence, following: Sentence | None) -> bool:
     """Whether the next sentence of the same block rejects this one ("But that's wrong.")."""
     if following is None or following.block is not sentence.block:
@@ -312,6 +305,26 @@ def is_candidate(sentence: Sentence) -> bool:
     return block.region is not Region.NOTES and block.kind is not BlockKind.CAPTION and len(body) >= 12
 
 
+def _forms_found(sentence: str, defines: bool) -> set[str]:
+    found = form_of(sentence)
+    if defines:
+        found.add("definition")
+    elif found & {"cause", "mechanism"} and why_question(sentence, "the writer") is not None:
+        found.add("explanation")  # a claim with its reason the card can ask for
+    return found
+
+
+def _context_penalties(
+    sentence: Sentence, following: Sentence | None, other_text: bool, found: set[str], weights: Weights
+) -> float:
+    """What the sentences around it say about this one: the next rejects it, or it sits in a passage
+    of another text under discussion (a definition quoted there still counts)."""
+    value = weights.rebutted if rebutted(sentence, following) else 0.0
+    if other_text and "definition" not in found:
+        value += weights.unattributed_quote
+    return value
+
+
 def rank(
     document: Document, sentences: list[Sentence], definitions: set[int], weights: Weights = WEIGHTS
 ) -> tuple[list[Ranked], KeyTerms]:
@@ -327,6 +340,7 @@ def rank(
         if s.heading:
             boosted |= terms_of(s.heading)
     keys = key_terms(all_terms, boosted, weights)
+    passages = passages_of_other_texts(document)
     title_terms = terms_of(document.title)
     out: list[Ranked] = []
     section_seen: set[str | None] = set()
@@ -334,11 +348,7 @@ def rank(
         first = sentence.heading not in section_seen
         section_seen.add(sentence.heading)
         key = frozenset(t for t in terms if t in keys.weight)
-        found = form_of(sentence.text)
-        if position in definitions:
-            found.add("definition")
-        elif found & {"cause", "mechanism"} and why_question(sentence.text, "the writer") is not None:
-            found.add("explanation")  # a claim with its reason the card can ask for
+        found = _forms_found(sentence.text, position in definitions)
         value = weights.base
         value += weights.key_terms * min(weights.key_terms_cap, keys.mass(key))
         value += weights.centrality * keys.centrality(key)
@@ -346,10 +356,7 @@ def rank(
         value += _form_value(found, weights)
         value -= _penalties(sentence, len(text.words(sentence.text)), weights)
         following = sentences[position + 1] if position + 1 < len(sentences) else None
-        if rebutted(sentence, following):
-            value -= weights.rebutted
-        if "definition" not in found and _unattributed_quote(document, sentence):
-            value -= weights.unattributed_quote
+        value -= _context_penalties(sentence, following, id(sentence.block) in passages, found, weights)
         if not key:
             value -= weights.no_key_term
         # Not clipped: the order among strong candidates matters; cards clip it to 0..1.
