@@ -114,3 +114,16 @@ def test_a_claim_with_a_reason_the_card_can_ask_for_ranks_above_the_bare_claim()
     without = _ranked(*CONTEXT, bare)[-1]
     assert "explanation" in with_reason.form
     assert with_reason.score > without.score + 0.15
+
+
+def test_a_sentence_under_author_contributions_ranks_below_the_same_under_results() -> None:
+    sentence = "Ada Lovelace developed the sparse probe method for refusal features in residual activations."
+
+    def score_under(heading: str) -> float:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, t, line=i + 1) for i, t in enumerate(CONTEXT))
+        blocks += (Block(BlockKind.HEADING, heading, line=10), Block(BlockKind.PARAGRAPH, sentence, line=11))
+        document = Document(path=Path("post.md"), title="Sparse probes", blocks=blocks, author="Ada Example")
+        ranked, _ = salience.rank(document, list(iter_sentences(document)), set())
+        return next(r.score for r in ranked if r.sentence.text == sentence)
+
+    assert score_under("Author Contributions") < score_under("Results") - 0.3
