@@ -127,3 +127,11 @@ def test_a_sentence_under_author_contributions_ranks_below_the_same_under_result
         return next(r.score for r in ranked if r.sentence.text == sentence)
 
     assert score_under("Author Contributions") < score_under("Results") - 0.3
+
+
+def test_a_transcripts_leading_time_stamp_is_cut_from_the_shown_sentence() -> None:
+    assert strip_citations("(11:09): So the models tried normal, sensible things.") == (
+        "So the models tried normal, sensible things."
+    )
+    assert strip_citations("[01:02:03] Probes overfit small data.") == "Probes overfit small data."
+    assert strip_citations("The run took (about 10:30) hours.") == "The run took (about 10:30) hours."

@@ -20,6 +20,8 @@ _AUTHOR_YEAR = re.compile(
 )
 # "(lm_human_preferences/train_reward.py#L211, utils/core.py#L108)": where in a code base, not what it does.
 _CODE_REFERENCE = re.compile(r"\s*\((?:[\w.-]*[/#][\w./#-]*)(?:,\s*[\w.-]*[/#][\w./#-]*)*\)")
+# "(03:19): And then ...": a transcript's time stamp where a turn goes on, not part of what is said.
+_TIME_STAMP = re.compile(r"^\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]:?\s*")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 
 
@@ -32,11 +34,12 @@ def _doubts() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def strip_citations(sentence: str) -> str:
-    """The sentence without citation roles (":cite:`Key`"), author-year parentheses and references to
-    files and lines of a code base, which only say where a claim comes from."""
-    if ":cite" not in sentence and "(" not in sentence:
+    """The sentence without citation roles (":cite:`Key`"), author-year parentheses, references to
+    files and lines of a code base (which only say where a claim comes from) and a transcript's
+    leading time stamp."""
+    if ":cite" not in sentence and "(" not in sentence and "[" not in sentence:
         return sentence
-    cut = _CODE_REFERENCE.sub("", _AUTHOR_YEAR.sub("", _CITE.sub("", sentence)))
+    cut = _CODE_REFERENCE.sub("", _AUTHOR_YEAR.sub("", _CITE.sub("", _TIME_STAMP.sub("", sentence))))
     return _SPACE_BEFORE_MARK.sub(r"\1", cut)
 
 
