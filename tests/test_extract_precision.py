@@ -71,6 +71,9 @@ def test_references_into_a_code_base_are_cut_from_the_shown_sentence() -> None:
         "The policy's learning rate is annealed to zero (train_policy.py#L172-L173, lm/utils/core.py#L10)."
     )
     assert shown == "The policy's learning rate is annealed to zero."
+    assert strip_citations("According to (transformers#2630), padding tokens were not used in pre-training.") == (
+        "Padding tokens were not used in pre-training."
+    )
     assert strip_citations("The value head (a linear layer) reads the last token.") == (
         "The value head (a linear layer) reads the last token."
     )

@@ -19,7 +19,11 @@ _AUTHOR_YEAR = re.compile(
     r"\s*\((?:[A-Z][^()]{0,80}?,? (?:19|20)\d\d[a-z]?)(?:;\s*[A-Z][^()]{0,80}?,? (?:19|20)\d\d[a-z]?)*\)"
 )
 # "(lm_human_preferences/train_reward.py#L211, utils/core.py#L108)": where in a code base, not what it does.
-_CODE_REFERENCE = re.compile(r"\s*\((?:[\w.-]*[/#][\w./#-]*)(?:,\s*[\w.-]*[/#][\w./#-]*)*\)")
+# "According to (transformers#2630), ...": the phrase that only introduced the reference goes with it.
+_CODE_REFERENCE = re.compile(
+    r"\s*(?:\b(?:according to|see|cf\.|in|from|at)\s+)?\((?:[\w.-]*[/#][\w./#-]*)(?:,\s*[\w.-]*[/#][\w./#-]*)*\)",
+    re.IGNORECASE,
+)
 # "(03:19): And then ...": a transcript's time stamp where a turn goes on, not part of what is said.
 _TIME_STAMP = re.compile(r"^\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]:?\s*")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
@@ -40,7 +44,11 @@ def strip_citations(sentence: str) -> str:
     if ":cite" not in sentence and "(" not in sentence and "[" not in sentence:
         return sentence
     cut = _CODE_REFERENCE.sub("", _AUTHOR_YEAR.sub("", _CITE.sub("", _TIME_STAMP.sub("", sentence))))
-    return _SPACE_BEFORE_MARK.sub(r"\1", cut)
+    cut = _SPACE_BEFORE_MARK.sub(r"\1", cut)
+    if cut[:1] in {",", " "}:  # the sentence opened with what was cut
+        cut = cut.lstrip(" ,")
+        cut = cut[:1].upper() + cut[1:]
+    return cut
 
 
 def doubt(sentence: str) -> str | None:
