@@ -61,8 +61,12 @@ Submission history
 From: Jane Doe [view email]
 [v1] Wed, 2 Oct 2024 17:59:07 UTC (1,222 KB)
 [v2] Mon, 3 Mar 2025 06:14:14 UTC (1,934 KB)
+Current browse context:
+cs.LG
+Bibliographic Tools
 Reference Finder (What is the Reference Finder?)
 Graph of Papers (What are Graphs of Papers?)
+Demos
 """
 
 DOCS_PAGE = f"""# Training a probe
@@ -197,6 +201,10 @@ def all_text(document: Document) -> str:
                 "view email",
                 "KB)",
                 "What is the Reference Finder",
+                "browse context",
+                "cs.LG",
+                "Bibliographic Tools",
+                "Demos",
             ],
         ),
         (
@@ -390,3 +398,23 @@ def test_a_contents_list_takes_its_lead_in_and_a_lone_short_link_is_a_button(tmp
 def test_a_numbered_title_is_no_marked_byline(tmp_path: Path) -> None:
     document = read(write(tmp_path, "digest.txt", f"The Example Digest #42\n\n{BODY}\n"))
     assert document.author is None and document.title == "The Example Digest #42"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This post describes research we did at an example lab.",
+        "Correspondingly, the loss falls as the dictionary grows",
+        "Our team at the Example Institute built the probes described below",
+    ],
+)
+def test_the_first_paragraph_under_a_byline_is_writing(tmp_path: Path, opening: str) -> None:
+    document = read(write(tmp_path, "post.md", f"# Probes\n\nJane Doe, Rob Roe\n\n{opening}\n\n{BODY}\n"))
+    assert document.author == "Jane Doe and Rob Roe"
+    assert document.blocks[1].text == opening
+
+
+def test_short_lines_without_furniture_among_them_stay_text(tmp_path: Path) -> None:
+    export = "We find the following vectors:\nHallucination\nSycophancy\nCorrigibility\nMyopia\n"
+    document = read(write(tmp_path, "post.txt", export))
+    assert [b.text for b in document.blocks][-4:] == ["Hallucination", "Sycophancy", "Corrigibility", "Myopia"]

@@ -20,6 +20,8 @@ _NAME_MARKS = re.compile(r"(?<=[^\W\d_])[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡
 _BETWEEN_NAMES = re.compile(r"\s*(?:,|;|·|\||\band\b|&)\s*")
 _ASIDES = re.compile(r"\([^)]*\)|\S+@\S+")
 _BY_PREFIX = re.compile(r"^\s*(?:by|authors?:|written by)\s+", re.IGNORECASE)
+_AFFILIATION_WORDS = 8
+"""One institution's name, as an affiliation line lists it ("Department of Computer Science, ...")."""
 _HEAD_BLOCKS = 6
 """A byline stands among the first few blocks, under the title."""
 _SUBTITLE_WORDS = 25
@@ -133,8 +135,12 @@ def is_affiliation(line: str) -> bool:
     stripped = _MARKS.sub(" ", line).strip(" .")
     if notes.match(stripped):
         return True
+    if line.rstrip().endswith((".", "!", "?")):
+        return False  # a sentence, not a list of places
     parts = [p for p in re.split(r"\s*[,;]\s*|\s{2,}", _MARKS.sub(",", line)) if p.strip(" .")]
-    return bool(parts) and all(institution.search(p) or "@" in p for p in parts)
+    return bool(parts) and all(
+        (institution.search(p) and len(p.split()) <= _AFFILIATION_WORDS) or "@" in p for p in parts
+    )
 
 
 def head_byline(blocks: list[Block]) -> tuple[list[str], set[int]]:

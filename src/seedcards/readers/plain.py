@@ -85,14 +85,16 @@ class _Builder:
     def quoted_speaker(self, quoted: str) -> str | None:
         return chat.quoted_speaker(self.blocks, self.speaker, quoted) if self.speaker else None
 
-    def line(self, lines: list[str], index: int, found: chat.Turn | None, is_chat: bool) -> None:
-        """Take one line of the source into the block being gathered, or start a new block."""
+    def line(self, lines: list[str], index: int, found: chat.Turn | None, is_chat: bool, site: bool) -> None:
+        """Take one line of the source into the block being gathered, or start a new block; `site`
+        says the line is the site's (furniture, or a label of a site's box), not writing."""
         line = lines[index]
         if found is not None:
             line = self._turn(found)
             if not line:
                 return
-        if not line.strip() or (furniture.is_furniture_line(line) and heading_region(line) is None):
+            site = furniture.is_furniture_line(line)
+        if not line.strip() or (site and heading_region(line) is None):
             self.flush()
             return
         if self._bullet(line, index + 1) or self._quote(line, index + 1):
@@ -182,16 +184,52 @@ def _labelled_title(lines: list[str]) -> str | None:
     return None
 
 
+_BOX_LINES = 3
+_BOX_FURNITURE = 2
+_LABEL_WORDS = 8
+
+
+def _is_label(line: str) -> bool:
+    """A short line that names something rather than says it: no sentence end, not a list item."""
+    stripped = line.strip()
+    return (
+        len(stripped.split()) <= _LABEL_WORDS
+        and not stripped.endswith((".", "!", "?", ",", ";"))
+        and not _BULLET.match(line)
+        and not _QUOTE.match(line)
+    )
+
+
+def _site_lines(lines: list[str], is_chat: bool) -> list[bool]:
+    """Which lines are the site's: furniture lines, and the labels of a box that a page exports as a
+    run of short lines with no blank line between, furniture among them ("Bibliographic Tools" over
+    "Explorer (What is the Explorer?)" lines). A list of short items without furniture stays."""
+    site = [furniture.is_furniture_line(line) for line in lines]
+    if is_chat:
+        return site  # a chat's short messages are no box
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if index < len(lines) and line.strip() and (site[index] or _is_label(line)):
+            run.append(index)
+            continue
+        if len(run) >= _BOX_LINES and sum(site[i] for i in run) >= _BOX_FURNITURE:
+            for i in run:
+                site[i] = True
+        run = []
+    return site
+
+
 def read(path: Path, raw: str) -> Document:
     lines = raw.split("\n")
     labelled = _labelled_title(lines)
     turns = _chat_turns(lines)
     author, header_end, is_comment_page = _profile_header(lines) if not turns else (None, 0, False)
+    site = _site_lines(lines, bool(turns))
     builder = _Builder()
     for index in range(header_end, len(lines)):
         # A bare stamp within a chat ("[12:05] and then ...") goes on with the speaker's turn.
         found = turns.get(index) or (chat.continued(lines[index], builder.speaker) if turns else None)
-        builder.line(lines, index, found, bool(turns))
+        builder.line(lines, index, found, bool(turns), site[index])
     builder.flush()
 
     blocks = builder.blocks
