@@ -9,7 +9,13 @@ from seedcards.card import Card, CardKind
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.extract import ranking, salience
 from seedcards.extract.cloze import choose_phrase
-from seedcards.extract.defects import cloze_given_away, frame_word_cloze, label_as_term, unnamed_first_person
+from seedcards.extract.defects import (
+    cloze_given_away,
+    frame_word_cloze,
+    label_as_term,
+    unnamed_first_person,
+    weak_blank,
+)
 from seedcards.extract.questions import why_question
 from seedcards.extract.sentences import iter_sentences
 from seedcards.extract.shaping import resolve_pronoun, strip_openers
@@ -96,6 +102,59 @@ def test_the_cloze_never_hides_a_frame_word_or_a_phrase_the_sentence_gives_away(
 def test_the_subject_is_hidden_only_when_nothing_in_the_predicate_carries_content() -> None:
     phrase = choose_phrase("Sparse autoencoders recover an overcomplete dictionary of interpretable features.")
     assert phrase is not None and "autoencoders" not in phrase.text
+
+
+def test_a_prose_cloze_never_hides_a_path_a_line_anchor_a_setting_or_an_identifier() -> None:
+    for sentence in (
+        "The policy's learning rate is annealed to zero (lm_human_preferences/train_policy.py#L172-L173).",
+        "OpenAI samples with top_k=0 and top_p=1.0 from the vocabulary.",
+        "The runner can also be started from the sae_lens.sae_training_runner module.",
+    ):
+        phrase = choose_phrase(sentence)
+        assert phrase is None or not any(mark in phrase.text for mark in ("/", "#", "_", "=", ".py")), phrase
+
+
+def test_a_blank_is_never_a_common_word_nor_a_word_the_document_uses_everywhere() -> None:
+    assert choose_phrase("Black-box attacks assume no knowledge about the model.") is None or (
+        choose_phrase("Black-box attacks assume no knowledge about the model.").text != "model"
+    )
+    topic = frozenset({"perturbation", "adversary"})
+    phrase = choose_phrase(
+        "The adversary modifies the input image by adding carefully crafted perturbations.", common_here=topic
+    )
+    assert phrase is None or "perturbations" not in phrase.text
+
+
+def test_a_phrase_the_card_shows_in_another_form_is_not_hidden() -> None:
+    one_pixel = choose_phrase(
+        "In 2019 a method for one-pixel perturbations could fool a classifier by changing one pixel."
+    )
+    assert one_pixel is None or "one-pixel" not in one_pixel.text
+    denoising = choose_phrase(
+        "Input denoising cleans the input images, whereas feature denoising acts on high-level features."
+    )
+    assert denoising is None or denoising.text != "high-level features"
+
+
+def test_a_name_and_its_acronym_are_hidden_together() -> None:
+    phrase = choose_phrase(
+        "The simplest algorithm for adversarial examples is known as the Fast Gradient Sign Method (FGSM)."
+    )
+    assert phrase is not None and phrase.text == "Fast Gradient Sign Method (FGSM)"
+
+
+def test_the_defect_checkers_count_leaks_in_other_forms_and_weak_blanks() -> None:
+    def cloze(text: str) -> Card:
+        return Card(CardKind.CLOZE, "k", text=text)
+
+    assert cloze_given_away(cloze("A {{c1::one-pixel}} attack changes exactly one pixel of the image."))
+    assert cloze_given_away(cloze("Rafailov et al. proposed {{c1::DPO}}, Direct Preference Optimization, in 2023."))
+    assert cloze_given_away(cloze("Feature denoising acts on {{c1::high-level features}} of the network."))
+    assert not cloze_given_away(cloze("The One-pixel attack uses {{c1::differential evolution}} to pick the pixel."))
+    assert weak_blank(cloze("In black-box attacks the adversary knows nothing about the {{c1::model}}."))
+    assert weak_blank(cloze("The learning rate is annealed to zero (train.py#{{c1::L172-L173}})."))
+    assert weak_blank(cloze("Samples are drawn with {{c1::top_p=1.0}} from the vocabulary."))
+    assert not weak_blank(cloze("The One-pixel attack uses {{c1::differential evolution}} to pick the pixel."))
 
 
 def test_openers_go_and_a_leading_pronoun_is_resolved_or_refused() -> None:

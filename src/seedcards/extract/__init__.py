@@ -15,7 +15,7 @@ from seedcards.card import Card, CardKind
 from seedcards.document import BlockKind, Document
 from seedcards.extract import ranking, salience
 from seedcards.extract.claims import Verdict, find_verdict
-from seedcards.extract.cloze import choose_phrase, hidden_lemmas, make_cloze
+from seedcards.extract.cloze import choose_phrase, hidden_lemmas, make_cloze, repeated_terms, topic_lemmas
 from seedcards.extract.code import code_cards
 from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.language import has_finite_verb, is_imperative
@@ -46,6 +46,10 @@ class Extractor:
         self.per_1000 = cards_per_1000_words
         self._hidden: set[str] = set()
         """Lemmas the current document's cards already hide."""
+        self._topic: frozenset[str] = frozenset()
+        """Lemmas the current document uses everywhere: never a blank."""
+        self._terms: frozenset[str] = frozenset()
+        """Two-word terms the current document repeats."""
 
     def _has_topic(self, phrase: str) -> bool:
         return bool(self.topics.find(phrase))
@@ -83,6 +87,8 @@ class Extractor:
         chosen: list[Card] = []
         keys_used: set[str] = set()
         self._hidden = set()
+        self._topic = topic_lemmas(keys.sentences_with, keys.sentence_count)
+        self._terms = repeated_terms(keys.sentences_with, self._topic, (d.term for d in definitions.values()))
         for item in order:
             if len(chosen) >= budget:
                 break
@@ -90,7 +96,7 @@ class Extractor:
             if card is not None and card.key not in keys_used:
                 keys_used.add(card.key)
                 chosen.append(card)
-                self._hidden |= hidden_lemmas(_hidden_text(card.text or ""))
+                self._hidden |= hidden_lemmas(_hidden_text(card.text or ""), self._topic)
         chosen.sort(key=lambda c: c.line)
         return chosen
 
@@ -168,6 +174,8 @@ class Extractor:
             about_subject=about_subject,
             context=f"{prefix} {shaped.context}",
             avoid=frozenset(self._hidden),
+            common_here=self._topic,
+            terms_here=self._terms,
         )
         if phrase is None:
             return None

@@ -4,28 +4,42 @@ A phrase is worth hiding when it is key to this document, rare in general Englis
 given away by the rest of the card. Frame words ("place", "way", "appropriate") carry nothing
 and are never hidden on their own; the sentence's subject is hidden only when the card is about
 the subject (a definition-like sentence), because English puts the new information last.
+
+Never hidden: text written as code (paths, line anchors, identifiers, settings, versions), a
+phrase of words general English uses all the time ("model", "training pool"), a phrase whose words
+the document uses in sentence after sentence (its topic, which a learner fills in without
+recalling anything), and a phrase the card gives away in another form (extract/leaks.py). Preferred:
+names and acronyms, numbers, and a single item rather than a whole list in one blank.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from seedcards import ankisyntax, text, vocab
-from seedcards.extract.language import Span, Token, complements, lemma, noun_phrases, tag, zipf
+from seedcards.extract.language import Span, Token, code_spans, complements, lemma, noun_phrases, tag, zipf
+from seedcards.extract.leaks import VERY_COMMON_ZIPF, frame_words, generic, gives_away, is_named, pieces, telling_words
 
 _MAX_PHRASE_WORDS = 5
+_COMPLEMENT_TAGS = {"JJ", "JJR", "JJS", "VBN"}
+# A subject hidden for want of anything in the predicate must weigh this much among the key terms.
+_KEY_SUBJECT = 0.5
+
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|x\b|×)|\b\d+\.\d+\b|\b\d{2,}\b")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:#|\b(?:sections?|sec\.|figures?|fig\.|tables?|eq\.|equations?|algorithms?|chapters?|appendix|lines?|steps?|"
+    r"pages?|p\.|version|v)\s*)$",
+    re.IGNORECASE,
+)
 
 
-@lru_cache(maxsize=1)
-def frame_words() -> frozenset[str]:
-    english = vocab.load("english")
-    return frozenset(english["frame_words"]) | frozenset(english["filler"])
+__all__ = ["Phrase", "choose_phrase", "frame_words", "given_away", "hidden_lemmas", "make_cloze"]
 
 
 @dataclass(frozen=True)
@@ -50,21 +64,22 @@ def _is_frame_only(tokens: list[Token]) -> bool:
     return all(not t.is_math and t.tag != "CD" and (t.lower in frames or lemma(t.lower) in frames) for t in tokens)
 
 
-def given_away(sentence: str, span: Span, context: str = "") -> bool:
-    """Whether the rest of the card shows the hidden phrase's content words."""
+def given_away(sentence: str, span: Span, context: str = "", topic: frozenset[str] = frozenset()) -> bool:
+    """Whether the rest of the card shows the hidden phrase, in any form (extract/leaks.py)."""
     rest = f"{sentence[: span.start]} {sentence[span.end :]} {context}"
-    rest_lemmas = {lemma(w.lower()) for w in text.words(rest)}
-    content = [t for t in _content(span.tokens) if not t.is_math and t.tag != "CD"]
-    frames = frame_words()
-    telling = [t for t in content if t.lower not in frames]
-    return bool(telling) and all(lemma(t.lower) in rest_lemmas for t in telling)
+    return gives_away(span.text, rest, rare_words=True, topic=topic)
 
 
 def _subject_end(sentence: str, start: int) -> int:
-    """Where the subject of the proposition (from `start`) ends: its first verb's start."""
+    """Where the subject of the proposition (from `start`) ends: its first verb with tense (a
+    gerund or participle still belongs to the subject: "The intuition of using ensembles is ...");
+    a bare verb right after a noun counts ("autoencoders recover"), the tagger often reads it so."""
+    previous = ""
     for token in tag(sentence):
-        if token.start > start and token.tag.startswith(("VB", "MD")):
+        finite = token.tag in {"VBZ", "VBP", "VBD", "MD"} or (token.tag == "VB" and previous.startswith(("NN", "PRP")))
+        if token.start > start and finite:
             return token.start
+        previous = token.tag
     return start
 
 
@@ -108,37 +123,109 @@ class _Choice:
     about_subject: bool
     context: str
     avoid: frozenset[str]
+    common_here: frozenset[str]
+    """Lemmas the document uses in sentence after sentence: its topic, never worth a blank."""
+    terms_here: frozenset[str]
+    """Two-word terms the document repeats ("adversarial training"): a term even when made of topic words."""
+    code: tuple[tuple[int, int], ...]
+    subject_penalty: float = 1.0
+    """How much a phrase of the subject loses against one of the predicate."""
 
 
-def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
-    """The span's content words when it may be hidden at all, else None."""
-    sentence = choice.sentence
+def _overlaps_code(span: Span, choice: _Choice) -> bool:
+    return any(span.start < end and start < span.end for start, end in choice.code)
+
+
+def _weak(span: Span, choice: _Choice) -> bool:
+    """Nothing to recall: one word that is common in English or everywhere in this document
+    ("model", "perturbations"), or several words each of which is either everywhere in this
+    document or among the commonest of English ("high-level features", "white-box attacks")."""
+    if any(t.is_math or t.tag == "CD" or any(c.isdigit() for c in t.text) for t in span.tokens):
+        return False
+    words = telling_words(span.text)
+    if not words:
+        return False
+    lemmas = [lemma(w.lower()) for w in words]
+    if len(words) == 1:
+        return lemmas[0] in choice.common_here or generic(words, 0 if span.start == choice.start else -1)
+    if any(f"{a} {b}" in choice.terms_here for a, b in pairwise(lemmas)):
+        return False  # a term of this document, even when made of common words ("feature importance")
+    return all(
+        m in choice.common_here or zipf(w.lower()) >= VERY_COMMON_ZIPF for w, m in zip(words, lemmas, strict=True)
+    )
+
+
+def _term_like(span: Span, choice: _Choice) -> bool:
+    """A subject worth hiding is a short name of a thing the document is about: a term it repeats
+    or defines, a name, or one of its key terms ("Poisoning attacks", "strong feature hypothesis")."""
+    if len(span.tokens) > 4 or not all(t.tag.startswith(("NN", "JJ", "VBG", "CD")) for t in span.tokens):
+        return False
+    if choice.subject_penalty > 0:
+        return True  # a definition-like sentence: its subject is what the card is about
+    lemmas = [lemma(t.lower) for t in span.tokens]
+    return (
+        any(f"{a} {b}" in choice.terms_here for a, b in pairwise(lemmas))
+        or any(is_named(t.text) for t in span.tokens[1:])
+        or any(choice.key_weight.get(m, 0.0) >= _KEY_SUBJECT for m in lemmas)
+        or (len(lemmas) > 1 and lemmas[-1] in _statement_heads())
+    )
+
+
+@lru_cache(maxsize=1)
+def _statement_heads() -> frozenset[str]:
+    """Heads that make a phrase the name of a claim ("the strong feature hypothesis", "Goodhart's law")."""
+    return frozenset(vocab.load("extract")["statement_heads"])
+
+
+def _misread(span: Span, sentence: str) -> bool:
+    """A span that is not a phrase of the sentence as a reader sees it."""
     if sentence[max(0, span.start - 1) : span.start] in ("{", "[", "<") or sentence[span.end : span.end + 1] in (
         "}",
         "]",
         ">",
     ):
-        return None  # inside markup-like text from the source, which must show as written
-    if span.end <= choice.subject_end and not choice.about_subject:
+        return True  # inside markup-like text from the source, which must show as written
+    if span.tokens[-1].tag == "POS" or span.text.endswith(("'s", "’s", "'", "’")):
+        return True  # "the {policy's} learning rate": a possessive belongs to the phrase after it
+    if any(_CONTRACTION.search(t.text) for t in span.tokens):
+        return True  # "Interpretability {hasn't}": a verb read as part of the noun phrase
+    # "Section 2.1", "feature #8": a pointer, not a result
+    return bool(_REFERENCE_BEFORE.search(sentence[: span.start])) and span.tokens[0].tag == "CD"
+
+
+def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
+    """The span's content words when it may be hidden at all, else None."""
+    sentence = choice.sentence
+    if _misread(span, sentence):
+        return None
+    if span.end <= choice.subject_end and not (choice.about_subject and _term_like(span, choice)):
         return None  # the subject is what the card is about; the claim is in the predicate
+    if _overlaps_code(span, choice):
+        return None  # a path, a line anchor or an identifier: nothing a learner recalls
     content = _content(span.tokens)
     if not content or _is_frame_only(content) or all(t.tag in {"PRP", "WP", "EX"} for t in content):
         return None
-    if given_away(sentence, span, choice.context):
+    if _weak(span, choice) or given_away(sentence, span, choice.context, choice.common_here):
         return None
     return content
 
 
 def _score(span: Span, content: list[Token], choice: _Choice) -> float:
     score = _informativeness(span, choice.key_weight)
-    if choice.avoid & hidden_lemmas(span.text):
+    if choice.avoid & hidden_lemmas(span.text, choice.common_here):
         score -= 3.0  # another card already hides this term
     if span.end <= choice.subject_end:
-        score -= 1.0  # a definition-like sentence may hide its subject, but prefers not to
+        score -= choice.subject_penalty  # a definition-like sentence may hide its subject, but prefers not to
     if span.end >= len(choice.sentence.rstrip(' .!?"”)')) - 1:
         score += 0.3  # new information comes last in English
     if len(content) == 1 and len(content[0].text) < 4 and content[0].tag != "CD" and not content[0].is_math:
         score -= 0.8
+    if any(is_named(w) and lemma(w.lower()) not in choice.common_here for w in pieces(span.text)[1:]):
+        score += 0.5  # a name or acronym: what a learner would look the idea up by
+    if span.tokens[0].tag in _COMPLEMENT_TAGS and span.tokens[-1].tag in _COMPLEMENT_TAGS:
+        score += 0.5  # a predicate adjective ("is {underrated}") is the claim itself
+    if any(t.tag == "CC" for t in span.tokens):
+        score -= 1.5  # a list in one blank has no single answer
     return score
 
 
@@ -149,14 +236,38 @@ def choose_phrase(
     about_subject: bool = False,
     context: str = "",
     avoid: frozenset[str] = frozenset(),
+    common_here: frozenset[str] = frozenset(),
+    terms_here: frozenset[str] = frozenset(),
 ) -> Phrase | None:
     """The phrase of ``sentence[start:]`` most worth hiding, or None when nothing is.
 
-    `avoid` holds the lemmas of what the document's other cards already hide: one term, one blank."""
-    choice = _Choice(sentence, key_weight or {}, start, _subject_end(sentence, start), about_subject, context, avoid)
+    `avoid` holds the lemmas of what the document's other cards already hide: one term, one blank.
+    `common_here` holds the lemmas the document uses everywhere (its topic words), `terms_here`
+    the two-word terms it repeats. When nothing in the predicate is worth hiding, the subject may
+    be ("{Poisoning attacks} require that ..."): better than no card for a key sentence."""
+    choice = _Choice(
+        sentence,
+        key_weight or {},
+        start,
+        _subject_end(sentence, start),
+        about_subject,
+        context,
+        avoid,
+        common_here,
+        terms_here,
+        tuple(code_spans(sentence)),
+    )
+    best = _best(choice)
+    if best is None and not about_subject:
+        best = _best(replace(choice, about_subject=True, subject_penalty=0.0))
+    return best
+
+
+def _best(choice: _Choice) -> Phrase | None:
     best: Phrase | None = None
+    sentence = choice.sentence
     for raw in noun_phrases(sentence) + complements(sentence):
-        span = _trim(raw) if raw.start >= start else None
+        span = _with_acronym(sentence, _trim(raw)) if raw.start >= choice.start else None
         content = _eligible(span, choice) if span is not None else None
         if span is None or content is None:
             continue
@@ -168,10 +279,61 @@ def choose_phrase(
     return best
 
 
-def hidden_lemmas(phrase: str) -> frozenset[str]:
-    """What makes two blanks the same: the lemma of the hidden phrase's head (its last word)."""
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]*[A-Z]s?)\)")
+
+
+def _with_acronym(sentence: str, span: Span | None) -> Span | None:
+    """ "Fast Gradient Sign Method (FGSM)": a name and its acronym are hidden together, since
+    either one shown gives the other away."""
+    if span is None:
+        return None
+    match = _ACRONYM_AFTER.match(sentence, span.end)
+    if match is None:
+        return span
+    initials = "".join(w[0] for w in pieces(span.text)).upper()
+    if not initials.endswith(match["acronym"].rstrip("s").upper()):
+        return span
+    return Span(span.start, match.end(), sentence[span.start : match.end()], span.tokens)
+
+
+# A word in at least this share of a document's sentences (and in three of them) is its topic.
+_TOPIC_SHARE = 0.08
+_TOPIC_MIN_SENTENCES = 3
+
+
+def topic_lemmas(sentences_with: Mapping[str, int], sentence_count: int) -> frozenset[str]:
+    """The single-word lemmas a document uses in sentence after sentence ("model", "perturbation")."""
+    if sentence_count <= 0:
+        return frozenset()
+    return frozenset(
+        term
+        for term, count in sentences_with.items()
+        if " " not in term and count >= _TOPIC_MIN_SENTENCES and count / sentence_count >= _TOPIC_SHARE
+    )
+
+
+def repeated_terms(
+    sentences_with: Mapping[str, int], topic: frozenset[str], defined: Iterable[str] = ()
+) -> frozenset[str]:
+    """The two-word terms a document uses in more than one sentence, or defines, and that are not its topic."""
+    found = {term for term, count in sentences_with.items() if " " in term and count >= 2 and term not in topic}
+    for term in defined:
+        lemmas = [lemma(w.lower()) for w in pieces(term)]
+        found.update(f"{a} {b}" for a, b in pairwise(lemmas))
+    return frozenset(found)
+
+
+def hidden_lemmas(phrase: str, topic: frozenset[str] = frozenset()) -> frozenset[str]:
+    """What makes two blanks the same: the lemma of the hidden phrase's head (its last word), or,
+    when the head is one of the document's topic words, the whole phrase ("lower-importance
+    features" and "dead features" are different blanks in a document about features)."""
     words = text.words(phrase)
-    return frozenset({lemma(words[-1].lower())}) if words else frozenset()
+    if not words:
+        return frozenset()
+    head = lemma(words[-1].lower())
+    if head not in topic:
+        return frozenset({head})
+    return frozenset({" ".join(lemma(w.lower()) for w in words)})
 
 
 def make_cloze(sentence: str, phrase: Phrase, number: int = 1) -> str:

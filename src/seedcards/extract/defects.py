@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 
 from seedcards import ankisyntax, text
 from seedcards.card import Card, CardKind
-from seedcards.extract.cloze import frame_words
 from seedcards.extract.cues import cues, opens_with_anaphor
 from seedcards.extract.language import lemma, tag
+from seedcards.extract.leaks import frame_words, gives_away
+from seedcards.extract.leaks import weak_blank as is_weak_blank
 from seedcards.extract.salience import forms, terms_of
 
 _FIRST_PERSON_CLAIM = re.compile(r"^According to [^,]+, ")
@@ -67,18 +68,22 @@ def frame_word_cloze(card: Card) -> bool:
 
 
 def cloze_given_away(card: Card) -> bool:
-    """Every content word of the hidden phrase is shown elsewhere on the card."""
+    """The rest of the card shows the hidden phrase in some form: its words, its head or rarest
+    word in another form ("feature denoising ... {{high-level features}}"), its acronym or expansion."""
     for hidden in ankisyntax.hidden_parts(card.text):
         rest = ankisyntax.without_hidden(card.text) + " " + card.context
-        shown = {lemma(w.lower()) for w in text.words(rest)}
-        telling = [
-            w.lower()
-            for w in text.words(hidden)
-            if w.lower() not in text.stopwords() and w.lower() not in frame_words() and not w.isdigit()
-        ]
-        if telling and all(lemma(w) in shown for w in telling):
+        if gives_away(hidden, rest):
             return True
     return False
+
+
+def weak_blank(card: Card) -> bool:
+    """The hidden phrase carries nothing to recall: a path, line anchor, identifier or setting
+    written as code, or only words general English uses all the time ("model", "training pool")."""
+    body = _body(card)
+    return any(
+        is_weak_blank(hidden, opens_sentence=body.startswith(hidden)) for hidden in ankisyntax.hidden_parts(card.text)
+    )
 
 
 def unnamed_first_person(card: Card) -> bool:
@@ -114,6 +119,7 @@ CARD_CHECKS: dict[str, Callable[[Card], bool]] = {
     "fragment": fragment,
     "frame-word cloze": frame_word_cloze,
     "cloze given away": cloze_given_away,
+    "weak blank": weak_blank,
     "unnamed first-person speaker": unnamed_first_person,
     "label taken as a term": label_as_term,
 }

@@ -301,3 +301,74 @@ def is_imperative(sentence: str) -> bool:
     """Whether the sentence opens with a bare verb: an instruction or exercise ("Show that ...")."""
     tokens = tag(sentence)
     return bool(tokens) and tokens[0].tag == "VB" and tokens[0].text[:1].isupper()
+
+
+# What a prose card must never hide, because a learner cannot recall it and it says nothing about
+# the idea: addresses, file paths and line anchors, identifiers written as code, settings
+# ("top_p=1.0"), version numbers and command-line flags.
+_CODE_LIKE = re.compile(
+    r"`[^`\n]*`"  # inline code
+    r"|\b(?:https?://|www\.)\S+"  # addresses
+    r"|(?:[~.]?/)?[\w.\-]+(?:/[\w.\-]+){2,}(?:#\w+(?:-\w+)?)?"  # paths of three parts or more
+    r"|(?:[~.]?/)?[\w.\-]*[\d_.\-][\w.\-]*/[\w.\-]+(?:#\w+(?:-\w+)?)?"  # "a.b/c", "org_1/repo"
+    r"|[\w.]+/[\w.]*[\d_\-][\w.\-]*(?:#\w+(?:-\w+)?)?"  # "org/repo-name"
+    r"|(?:[~.]?/)?[\w\-]+/[\w\-]+\.\w+(?:#\w+(?:-\w+)?)?"  # "dir/file.py#L57"
+    r"|#L\d+(?:-L\d+)?|\bL\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?\b"  # line anchors on their own
+    r"|\b[\w.]+\s?=\s?[^\s,;)]+"  # settings: name=value
+    r"|\b[a-z_]\w+(?:\.[a-z_]\w+)+(?:\(\))?"  # dotted names ("torch.nn.functional", "cfg.json")
+    r"|\b\w*[a-z0-9]_\w+\b"  # snake_case identifiers
+    r"|\b\w+\(\)"  # calls ("whiten()")
+    r"|\bv?\d+(?:\.\d+){2,}\b|\bv\d+(?:\.\d+)?\b"  # versions ("1.2.3", "v2")
+    r"|(?<![\w-])--?[a-z][\w-]*"  # command-line flags
+)
+
+
+def code_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentence written as code, a path, an address, a setting or a version."""
+    return [m.span() for m in _CODE_LIKE.finditer(sentence)]
+
+
+_SUFFIXES = (
+    "izations",
+    "ization",
+    "ized",
+    "izes",
+    "ize",
+    "ations",
+    "ation",
+    "ated",
+    "ates",
+    "ate",
+    "arial",
+    "aries",
+    "ary",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ed",
+    "ial",
+    "al",
+    "ities",
+    "ity",
+    "ness",
+    "ments",
+    "ment",
+    "ives",
+    "ive",
+    "ly",
+    "es",
+    "s",
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem that makes a word's family one key ("truncated", "truncation" -> "truncat";
+    "adversarial", "adversaries" -> "advers"): enough to see a hidden word given away by its kin."""
+    word = word.lower().replace("’", "'")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word

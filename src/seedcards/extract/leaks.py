@@ -1,0 +1,152 @@
+"""What makes a hidden phrase a bad blank, judged from the card's own text: the rest of the card
+gives it away (a leak), or it carries nothing a learner would need to recall (a weak blank).
+
+A leak is the hidden phrase shown in another form: the same words ("one-pixel ... one pixel"),
+the phrase's head or its rarest word in the same family ("feature denoising ... high-level
+features", "truncated ... truncation"), or its acronym or expansion ("Direct Preference
+Optimization ... DPO"). A weak blank is a phrase every word of which general English uses all the
+time ("model", "training pool"), or text written as code (a path, a line anchor, an identifier).
+Both the phrase chooser (extract/cloze.py) and the defect checkers (extract/defects.py) use these
+tests, so a card the extractor makes passes the checker by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from seedcards import text, vocab
+from seedcards.extract.language import code_spans, lemma, stem, zipf
+
+# Words at least this common in general English (Zipf scale: "model" 5.1, "pool" 4.7, "neurons"
+# 3.7) are ones a learner fills in from the sentence alone.
+COMMON_ZIPF = 4.0
+# Among the commonest words of English ("model", "training", "high", "level").
+VERY_COMMON_ZIPF = 5.0
+# A word rarer than this in general English is the one that makes a phrase recognisable.
+RARE_ZIPF = 3.5
+_PIECES = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z]+s?$")
+
+
+@lru_cache(maxsize=1)
+def frame_words() -> frozenset[str]:
+    """Words that frame a claim without carrying it ("place", "way", "appropriate")."""
+    english = vocab.load("english")
+    return frozenset(english["frame_words"]) | frozenset(english["filler"])
+
+
+def pieces(phrase: str) -> list[str]:
+    """The words of a phrase with hyphenated and slashed compounds taken apart ("one-pixel")."""
+    return _PIECES.findall(_POSSESSIVE.sub("", phrase))
+
+
+def telling_words(phrase: str) -> list[str]:
+    """The words of a hidden phrase that a learner must recall: not stop words, frame words or digits."""
+    stop, frames = text.stopwords(), frame_words()
+    return [w for w in pieces(phrase) if w.lower() not in stop and w.lower() not in frames and not w.isdigit()]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words).upper()
+
+
+def _acronym_given(hidden_words: list[str], shown_words: list[str]) -> bool:
+    """An acronym hidden while its expansion is shown, or an expansion hidden while its acronym is."""
+    shown_acronyms = {w.rstrip("s") for w in shown_words if _ACRONYM.match(w)}
+    if len(hidden_words) >= 2 and _initials(hidden_words) in shown_acronyms:
+        return True
+    for word in hidden_words:
+        if not _ACRONYM.match(word):
+            continue
+        letters = word.rstrip("s").upper()
+        size = len(letters)
+        windows = (shown_words[i : i + size] for i in range(len(shown_words) - size + 1))
+        if any(_initials(window) == letters for window in windows):
+            return True
+    return False
+
+
+def gives_away(hidden: str, shown: str, rare_words: bool = False, topic: frozenset[str] = frozenset()) -> bool:
+    """Whether `shown` (the rest of the card) tells what `hidden` is: its acronym or expansion,
+    all its words (in any inflection), or some of them with the rest among the commonest words of
+    English or the document's `topic` lemmas.
+
+    With `rare_words`, also a leak: the phrase's rarest word shown in the same family
+    ("truncated ... {token truncation process}"), unless the word is one of the document's
+    `topic` lemmas, which every card of the document shows anyway."""
+    telling = telling_words(hidden)
+    shown_words = pieces(shown)
+    if _acronym_given(pieces(hidden), [w for w in shown_words if w.lower() not in text.stopwords()]):
+        return True
+    if not telling or _number_unshown(hidden, shown_words):
+        return False
+    family = _family(shown_words)
+    unshown = [w for w in telling if not _in_family(w, family)]
+    if not unshown or (len(unshown) < len(telling) and all(_nothing_to_recall(w, topic) for w in unshown)):
+        return True  # "feature denoising ... {high-level features}": what is left to recall is nothing
+    return rare_words and any(_rare(w, topic) and stem(w) in family for w in telling)
+
+
+def _family(words: list[str]) -> set[str]:
+    """The stems and lemmas of the words a card shows."""
+    return {stem(w) for w in words} | {lemma(w.lower()) for w in words}
+
+
+def _in_family(word: str, family: set[str]) -> bool:
+    return stem(word) in family or lemma(word.lower()) in family
+
+
+def _number_unshown(hidden: str, shown_words: list[str]) -> bool:
+    """A hidden number is the answer as long as the card does not show it."""
+    numbers = [w for w in pieces(hidden) if w.isdigit()]
+    return bool(numbers) and not all(n in shown_words for n in numbers)
+
+
+def _nothing_to_recall(word: str, topic: frozenset[str]) -> bool:
+    return (zipf(word.lower()) >= VERY_COMMON_ZIPF or lemma(word.lower()) in topic) and not is_named(word)
+
+
+def _rare(word: str, topic: frozenset[str]) -> bool:
+    return zipf(word.lower()) < RARE_ZIPF and lemma(word.lower()) not in topic
+
+
+def is_code_like(phrase: str) -> bool:
+    """Whether the phrase is, or holds, text written as code: a path, address, identifier or setting."""
+    return bool(code_spans(phrase))
+
+
+def is_named(word: str, first: bool = False) -> bool:
+    """A name or an acronym ("JumpReLU", "CCS", "Goodhart"), not a word capitalised by its place."""
+    if sum(ch.isupper() for ch in word) >= 2:
+        return True
+    return word[:1].isupper() and not first
+
+
+def generic(words: Iterable[str], first_at: int = -1) -> bool:
+    """Whether every word is one general English uses all the time, with no name or number among them.
+
+    `first_at` is the index of a word that opens its sentence (its capital says nothing)."""
+    found = False
+    for index, word in enumerate(words):
+        found = True
+        if any(ch.isdigit() for ch in word) or is_named(word, index == first_at):
+            return False
+        if zipf(word.lower()) < COMMON_ZIPF:
+            return False
+    return found
+
+
+def weak_blank(hidden: str, opens_sentence: bool = False) -> bool:
+    """Whether a hidden phrase carries nothing to recall, whatever the document: text written as
+    code, or a single word general English uses all the time ("model", "data"). (A phrase of
+    several common words can be a document's term, "feature importance"; only the document can
+    tell, so the phrase chooser judges those.)"""
+    if is_code_like(hidden):
+        return True
+    if any(ch.isdigit() for ch in hidden) or "\\(" in hidden or "\\[" in hidden or "$" in hidden:
+        return False
+    words = telling_words(hidden)
+    return len(words) == 1 and generic(words, 0 if opens_sentence else -1)
