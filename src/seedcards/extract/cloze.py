@@ -22,7 +22,17 @@ from itertools import pairwise
 
 from seedcards import ankisyntax, text, vocab
 from seedcards.extract.language import Span, Token, code_spans, complements, lemma, noun_phrases, tag, zipf
-from seedcards.extract.leaks import VERY_COMMON_ZIPF, frame_words, generic, gives_away, is_named, pieces, telling_words
+from seedcards.extract.leaks import (
+    VERY_COMMON_ZIPF,
+    contrasted,
+    frame_words,
+    generic,
+    gives_away,
+    heads,
+    is_named,
+    pieces,
+    telling_words,
+)
 
 _MAX_PHRASE_WORDS = 5
 _COMPLEMENT_TAGS = {"JJ", "JJR", "JJS", "VBN"}
@@ -147,12 +157,18 @@ def _weak(span: Span, choice: _Choice) -> bool:
         return False
     lemmas = [lemma(w.lower()) for w in words]
     if len(words) == 1:
-        return lemmas[0] in choice.common_here or generic(words, 0 if span.start == choice.start else -1)
+        return lemmas[0] in choice.common_here or _common_head(span, words, choice)
     if any(f"{a} {b}" in choice.terms_here for a, b in pairwise(lemmas)):
         return False  # a term of this document, even when made of common words ("feature importance")
     return all(
         m in choice.common_here or zipf(w.lower()) >= VERY_COMMON_ZIPF for w, m in zip(words, lemmas, strict=True)
     )
+
+
+def _common_head(span: Span, words: list[str], choice: _Choice) -> bool:
+    """One common noun as the whole answer ("the {model}"), unless the sentence contrasts it."""
+    opens = 0 if span.start == choice.start else -1
+    return heads(words[0], span.text) and generic(words, opens) and not contrasted(choice.sentence, span.start)
 
 
 def _term_like(span: Span, choice: _Choice) -> bool:
@@ -220,13 +236,21 @@ def _score(span: Span, content: list[Token], choice: _Choice) -> float:
         score += 0.3  # new information comes last in English
     if len(content) == 1 and len(content[0].text) < 4 and content[0].tag != "CD" and not content[0].is_math:
         score -= 0.8
+    return score + _form_bonus(span, choice)
+
+
+def _form_bonus(span: Span, choice: _Choice) -> float:
+    """What the phrase's form says about its worth as the answer."""
+    bonus = 0.0
     if any(is_named(w) and lemma(w.lower()) not in choice.common_here for w in pieces(span.text)[1:]):
-        score += 0.5  # a name or acronym: what a learner would look the idea up by
+        bonus += 0.5  # a name or acronym: what a learner would look the idea up by
     if span.tokens[0].tag in _COMPLEMENT_TAGS and span.tokens[-1].tag in _COMPLEMENT_TAGS:
-        score += 0.5  # a predicate adjective ("is {underrated}") is the claim itself
+        bonus += 0.5  # a predicate adjective ("is {underrated}") is the claim itself
     if any(t.tag == "CC" for t in span.tokens):
-        score -= 1.5  # a list in one blank has no single answer
-    return score
+        bonus -= 1.5  # a list in one blank has no single answer
+    if contrasted(choice.sentence, span.start):
+        bonus += 0.4  # "verify {individual steps} ... verify the whole answer": the contrast is the content
+    return bonus
 
 
 def choose_phrase(

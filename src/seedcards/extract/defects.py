@@ -79,11 +79,15 @@ def cloze_given_away(card: Card) -> bool:
 
 def weak_blank(card: Card) -> bool:
     """The hidden phrase carries nothing to recall: a path, line anchor, identifier or setting
-    written as code, or only words general English uses all the time ("model", "training pool")."""
+    written as code, or one word general English uses all the time ("model", "data") unless the
+    sentence contrasts it with another ("verify the {{whole answer}}" against "individual steps")."""
     body = _body(card)
-    return any(
-        is_weak_blank(hidden, opens_sentence=body.startswith(hidden)) for hidden in ankisyntax.hidden_parts(card.text)
-    )
+    for match in ankisyntax.CLOZE.finditer(card.text):
+        hidden = match[2]
+        start = body.find(hidden)
+        if is_weak_blank(hidden, opens_sentence=start == 0, sentence=body, start=max(0, start)):
+            return True
+    return False
 
 
 def unnamed_first_person(card: Card) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from seedcards import text, vocab
-from seedcards.extract.language import code_spans, lemma, stem, zipf
+from seedcards.extract.language import code_spans, lemma, stem, tag, zipf
 
 # Words at least this common in general English (Zipf scale: "model" 5.1, "pool" 4.7, "neurons"
 # 3.7) are ones a learner fills in from the sentence alone.
@@ -139,9 +139,29 @@ def generic(words: Iterable[str], first_at: int = -1) -> bool:
     return found
 
 
-def weak_blank(hidden: str, opens_sentence: bool = False) -> bool:
+_CONTRAST = re.compile(
+    r"\b(?:even if|even though|whereas|rather than|instead of|unlike|as opposed to|but not|not only|while)\b",
+    re.IGNORECASE,
+)
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"}
+
+
+def contrasted(sentence: str, start: int) -> bool:
+    """Whether the phrase at `start` is the object of a verb in a sentence that contrasts two
+    things ("the judge can check {individual steps} even if they cannot verify the whole answer"):
+    the contrast is the content, however common its words."""
+    if not _CONTRAST.search(sentence):
+        return False
+    before = [t for t in tag(sentence) if t.end <= start]
+    while before and before[-1].tag in {"DT", "PRP$"}:
+        before.pop()
+    return bool(before) and before[-1].tag.startswith("VB") and before[-1].lower not in _COPULAS
+
+
+def weak_blank(hidden: str, opens_sentence: bool = False, sentence: str = "", start: int = 0) -> bool:
     """Whether a hidden phrase carries nothing to recall, whatever the document: text written as
-    code, or a single word general English uses all the time ("model", "data"). (A phrase of
+    code, or a single word general English uses all the time as the phrase's head ("model",
+    "data"). (A phrase of
     several common words can be a document's term, "feature importance"; only the document can
     tell, so the phrase chooser judges those.)"""
     if is_code_like(hidden):
@@ -149,4 +169,13 @@ def weak_blank(hidden: str, opens_sentence: bool = False) -> bool:
     if any(ch.isdigit() for ch in hidden) or "\\(" in hidden or "\\[" in hidden or "$" in hidden:
         return False
     words = telling_words(hidden)
-    return len(words) == 1 and generic(words, 0 if opens_sentence else -1)
+    if len(words) != 1 or not heads(words[0], hidden) or not generic(words, 0 if opens_sentence else -1):
+        return False
+    return not (sentence and contrasted(sentence, start))
+
+
+def heads(word: str, phrase: str) -> bool:
+    """Whether `word` is the phrase's last word, its head: "the {model}" hides only a common noun,
+    while "{individual steps}" hides the word that sets one step apart from the whole."""
+    found = pieces(phrase)
+    return bool(found) and found[-1] == word
