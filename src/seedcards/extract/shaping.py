@@ -20,7 +20,7 @@ from seedcards import text, vocab
 from seedcards.document import BlockKind, Document
 from seedcards.extract.attribution import quote_source
 from seedcards.extract.cues import cues, opens_with_anaphor
-from seedcards.extract.language import has_verb, tag
+from seedcards.extract.language import code_spans, has_verb, tag
 from seedcards.extract.salience import forms, terms_of
 from seedcards.extract.sentences import Sentence
 from seedcards.extract.standalone import strip_citations
@@ -218,7 +218,7 @@ def is_first_person(body: str) -> bool:
 
 def shape(sentence: Sentence, document: Document, key_weight: Mapping[str, float]) -> Shaped | None:
     """The sentence as a card can show it, or None when it cannot stand alone."""
-    body = strip_label(strip_openers(strip_citations(sentence.text.strip())))
+    body = strip_label(strip_openers(strip_pointers(strip_citations(sentence.text.strip()))))
     body = drop_frame_clause(cut_clause(body, key_weight), key_weight)
     resolved = resolve_pronoun(body, sentence.previous)
     if resolved is None:
@@ -229,7 +229,47 @@ def shape(sentence: Sentence, document: Document, key_weight: Mapping[str, float
         if not sentence.lead_in and sentence.index == 0 and _needs_lead_in(body):
             return None
         context = sentence.lead_in or ""
+    if _REFERS_TO_A_SET.match(body):
+        # "One main reason is that ...": a reason for what the sentence before says.
+        if not sentence.previous or opens_with_anaphor(sentence.previous) or context:
+            return None
+        context = strip_pointers(strip_citations(sentence.previous.strip()))
     return _with_speaker(body, context, sentence, document)
+
+
+# "One main reason is that ...", "Another advantage is ...", "One is: ...": a member of a set the
+# sentence before names; without that sentence the card does not say of what.
+_SET_NOUNS = (
+    r"(?:reason|advantage|disadvantage|benefit|drawback|problem|issue|difference|limitation|challenge|way|idea|goal)s?"
+)
+_REFERS_TO_A_SET = re.compile(
+    r"^(?:(?:one|another|the other)\s+(?:(?:main|key|major|big|important)\s+)?(?:" + _SET_NOUNS + r"\s+)?"
+    r"|the\s+(?:(?:first|second|third|main|key|other|big|real)\s+)?" + _SET_NOUNS + r"\s+)(?:is|are|was|were)\b",
+    re.IGNORECASE,
+)
+# A parenthesis that only points somewhere (a path, an address, a line anchor, an issue number):
+# where the claim is written down, not the claim.
+_PARENTHESIS = re.compile(r"\s*\(([^()]{1,300})\)")
+_POINTER_LEFTOVER = re.compile(r"[\s,;.:#]|\b(?:see|e\.g\.|cf\.|and)\b", re.IGNORECASE)
+_ORPHAN_ACCORDING = re.compile(r"^According to\s*,\s*", re.IGNORECASE)
+
+
+def strip_pointers(sentence: str) -> str:
+    """The sentence without parentheses that hold only paths, addresses or line anchors
+    ("... is annealed to zero (lm_human_preferences/train_policy.py#L172-L173)")."""
+    if "(" not in sentence:
+        return sentence
+
+    def cut(match: re.Match[str]) -> str:
+        inside = match[1]
+        spans = code_spans(inside)
+        if not spans:
+            return match[0]
+        rest = "".join(ch for i, ch in enumerate(inside) if not any(a <= i < b for a, b in spans))
+        return "" if not _POINTER_LEFTOVER.sub("", rest) else match[0]
+
+    stripped = _ORPHAN_ACCORDING.sub("", _PARENTHESIS.sub(cut, sentence))
+    return _capitalised(stripped) if stripped != sentence and stripped else sentence
 
 
 def _with_speaker(body: str, context: str, sentence: Sentence, document: Document) -> Shaped | None:
