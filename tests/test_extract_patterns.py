@@ -229,3 +229,35 @@ def test_keys_are_stable_and_do_not_depend_on_position(tmp_path: Path) -> None:
     )
     key = next(c.key for c in first if c.kind is CardKind.DEFINITION)
     assert key in {c.key for c in second}
+
+
+def test_a_formula_introduced_as_follows_is_the_definition(tmp_path: Path) -> None:
+    found = definitions(
+        cards_of(
+            tmp_path,
+            "DPO trains a policy directly on preference pairs without a reward model.\n\n"
+            "The DPO loss is defined as follows:\n$$\nL = -\\log \\sigma(\\beta \\log \\pi(y_w|x) - \\beta \\log \\pi(y_l|x))\n$$\n",
+            "post.md",
+        )
+    )
+    assert found.get("DPO loss", "").startswith("\\[L = -\\log"), found
+
+
+def test_a_card_drops_parentheses_that_only_point_at_code_or_addresses(tmp_path: Path) -> None:
+    cards = cards_of(
+        tmp_path,
+        "Reward normalisation\n\nThe policy's learning rate is annealed to zero during training "
+        "(lm_human_preferences/train_policy.py#L172-L173), unlike the reward model's.\n",
+    )
+    shown = [strip_clozes(c.text) for c in cards if c.kind is CardKind.CLOZE]
+    assert shown and all("lm_human_preferences" not in t and "#L172" not in t for t in shown), shown
+
+
+def test_one_reason_of_a_set_carries_the_sentence_that_names_the_set(tmp_path: Path) -> None:
+    cards = cards_of(
+        tmp_path,
+        "Evasion attacks are far more common than poisoning attacks in deployed classifiers. "
+        "One main reason is that evasion attacks never need access to the victim's training pipeline.\n",
+    )
+    reasons = [c for c in cards if "One main reason" in (c.text or c.back)]
+    assert reasons and all(c.context.startswith("Evasion attacks are far more common") for c in reasons), reasons

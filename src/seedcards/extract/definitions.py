@@ -108,7 +108,7 @@ def _without_determiner(raw: str) -> str:
 def _term_shaped(raw: str) -> bool:
     """One to a few words, no clause punctuation, letters, not starting or ending with a number."""
     found = raw.split()
-    if not 1 <= len(found) <= _MAX_TERM_WORDS or any(ch in raw for ch in ",;:!?()[]"):
+    if not 1 <= len(found) <= _MAX_TERM_WORDS or any(ch in raw for ch in ",;:!?()[]\\"):
         return False
     return any(ch.isalpha() for ch in raw) and not raw[0].isdigit() and len(raw) >= 2 and not raw[-1].isdigit()
 
@@ -136,9 +136,13 @@ def clean_term(raw: str, emphasis: tuple[str, ...] = (), statement: bool = False
     return raw if _is_term(raw, statement) else None
 
 
+_AS_FOLLOWS = re.compile(r"^(?:as\s+)?follows\s*:?\s*", re.IGNORECASE)
+
+
 def clean_definition(raw: str, term: str) -> str | None:
     body = raw.strip().rstrip(".").strip()
-    body = body.strip(" ,;")
+    # "... is defined as follows: \[L = ...\]": the formula is the definition
+    body = _AS_FOLLOWS.sub("", body).strip(" ,;")
     if (
         body.startswith(('"', "“"))
         and body.endswith(('"', "”"))
