@@ -95,10 +95,12 @@ def test_clozes_hide_content_never_filler(folder: Path) -> None:
     clozes = [c for c in cards_from(folder) if c.kind is CardKind.CLOZE]
     assert clozes
     for card in clozes:
-        hidden = re.findall(r"\{\{c\d+::(.*?)\}\}", card.text)
-        assert len(hidden) == 1
-        # Content: a word of two letters or more, or a quantity ("0%", "65%").
-        assert hidden[0].lower() not in stopwords() and re.search(r"[^\W\d_]{2}|\d", hidden[0]), card.text
+        numbers = [int(n) for n in re.findall(r"\{\{c(\d+)::", card.text)]
+        # One blank, or one per item of a list, asked in turn (c1, c2, c3 ...).
+        assert numbers == list(range(1, len(numbers) + 1)) and (len(numbers) == 1 or len(numbers) >= 3), card.text
+        for hidden in re.findall(r"\{\{c\d+::(.*?)\}\}", card.text):
+            # Content: a word of two letters or more, or a quantity ("0%", "65%").
+            assert hidden.lower() not in stopwords() and re.search(r"[^\W\d_]{2}|\d", hidden), card.text
 
 
 @pytest.mark.parametrize("folder", [REPO / "seeds", CORPUS], ids=["seeds", "corpus"])

@@ -8,7 +8,7 @@ from pathlib import Path
 from seedcards.card import Card, CardKind
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.extract import ranking, salience
-from seedcards.extract.cloze import choose_phrase
+from seedcards.extract.cloze import choose_phrase, list_items, make_clozes
 from seedcards.extract.defects import (
     cloze_given_away,
     frame_word_cloze,
@@ -155,6 +155,18 @@ def test_the_defect_checkers_count_leaks_in_other_forms_and_weak_blanks() -> Non
     assert weak_blank(cloze("The learning rate is annealed to zero (train.py#{{c1::L172-L173}})."))
     assert weak_blank(cloze("Samples are drawn with {{c1::top_p=1.0}} from the vocabulary."))
     assert not weak_blank(cloze("The One-pixel attack uses {{c1::differential evolution}} to pick the pixel."))
+
+
+def test_a_list_that_ends_the_sentence_gets_one_blank_per_item() -> None:
+    sentence = "A good explanation balances three goals: fidelity, unambiguity, and interpretability."
+    items = list_items(sentence)
+    assert items is not None
+    assert make_clozes(sentence, items) == (
+        "A good explanation balances three goals: {{c1::fidelity}}, {{c2::unambiguity}}, and {{c3::interpretability}}."
+    )
+    # Clauses are not items, and two items are a pair, not a list.
+    assert list_items("Safety training, including fine-tuning, RLHF and red-teaming, fails to remove it.") is None
+    assert list_items("The method works on images and text.") is None
 
 
 def test_openers_go_and_a_leading_pronoun_is_resolved_or_refused() -> None:

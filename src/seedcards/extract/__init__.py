@@ -15,7 +15,15 @@ from seedcards.card import Card, CardKind
 from seedcards.document import BlockKind, Document
 from seedcards.extract import ranking, salience
 from seedcards.extract.claims import Verdict, find_verdict
-from seedcards.extract.cloze import choose_phrase, hidden_lemmas, make_cloze, repeated_terms, topic_lemmas
+from seedcards.extract.cloze import (
+    choose_phrase,
+    hidden_lemmas,
+    list_items,
+    make_cloze,
+    make_clozes,
+    repeated_terms,
+    topic_lemmas,
+)
 from seedcards.extract.code import code_cards
 from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.language import has_finite_verb, is_imperative
@@ -166,20 +174,23 @@ class Extractor:
         if not has_finite_verb(shaped.text) or is_imperative(shaped.text):
             return None  # a title, label or instruction ("Show that ..."): not a statement to study
         prefix = f"{shaped.speaker}: " if shaped.speaker else ""
-        about_subject = "definition" in item.form
-        phrase = choose_phrase(
-            shaped.text,
-            keys.weight,
-            shaped.start,
-            about_subject=about_subject,
-            context=f"{prefix} {shaped.context}",
-            avoid=frozenset(self._hidden),
-            common_here=self._topic,
-            terms_here=self._terms,
-        )
-        if phrase is None:
-            return None
-        cloze = ankisyntax.inert_text(prefix) + make_cloze(shaped.text, phrase)
+        items = list_items(shaped.text, shaped.start, self._topic)
+        if items is not None:
+            cloze = ankisyntax.inert_text(prefix) + make_clozes(shaped.text, items)  # one blank per item
+        else:
+            phrase = choose_phrase(
+                shaped.text,
+                keys.weight,
+                shaped.start,
+                about_subject="definition" in item.form,
+                context=f"{prefix} {shaped.context}",
+                avoid=frozenset(self._hidden),
+                common_here=self._topic,
+                terms_here=self._terms,
+            )
+            if phrase is None:
+                return None
+            cloze = ankisyntax.inert_text(prefix) + make_cloze(shaped.text, phrase)
         topics = self.topics.topics_of(shaped.text)
         return Card(
             kind=CardKind.CLOZE,

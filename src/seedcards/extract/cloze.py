@@ -29,9 +29,11 @@ from seedcards.extract.leaks import (
     generic,
     gives_away,
     heads,
+    is_code_like,
     is_named,
     pieces,
     telling_words,
+    weak_blank,
 )
 
 _MAX_PHRASE_WORDS = 5
@@ -362,3 +364,56 @@ def hidden_lemmas(phrase: str, topic: frozenset[str] = frozenset()) -> frozenset
 
 def make_cloze(sentence: str, phrase: Phrase, number: int = 1) -> str:
     return ankisyntax.make_cloze(sentence, phrase.start, phrase.end, number)
+
+
+def make_clozes(sentence: str, phrases: list[Phrase]) -> str:
+    """One cloze per phrase, numbered in reading order, so that Anki asks for each in turn."""
+    out: list[str] = []
+    cursor = 0
+    for number, phrase in enumerate(sorted(phrases, key=lambda p: p.start), 1):
+        segment = sentence[cursor : phrase.end]
+        out.append(ankisyntax.make_cloze(segment, phrase.start - cursor, phrase.end - cursor, number))
+        cursor = phrase.end
+    out.append(ankisyntax.inert_text(sentence[cursor:]))
+    return "".join(out)
+
+
+# A list that ends the sentence ("... three goals: fidelity, unambiguity, and interpretability."):
+# its items are the claim, and one blank for all of them has no single answer.
+_LIST_TAIL = re.compile(
+    r"(?:: |\b(?:including|such as|namely|like) )(?P<items>[^:;()]+?(?:\([^()]*\)[^:;()]*?)*)[.!]?$"
+)
+_ITEM_SPLIT = re.compile(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+")
+_ITEM_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_MAX_ITEM_WORDS = 5
+_MIN_ITEMS = 3
+
+
+def list_items(sentence: str, start: int = 0, topic: frozenset[str] = frozenset()) -> list[Phrase] | None:
+    """The items of a list that ends the sentence, one phrase each, when there are at least three
+    short ones, none written as code, weak or shown elsewhere on the card; else None."""
+    match = _LIST_TAIL.search(sentence, start)
+    if match is None:
+        return None
+    offset, items = match.start("items"), match["items"]
+    phrases: list[Phrase] = []
+    cursor = 0
+    for raw in _ITEM_SPLIT.split(items):
+        at = items.index(raw, cursor)
+        cursor = at + len(raw)
+        item = _ITEM_DETERMINER.sub("", raw.strip())
+        begin = offset + at + (len(raw) - len(raw.lstrip())) + (len(raw.strip()) - len(item))
+        phrases.append(Phrase(begin, begin + len(item), item, 0.0))
+    if len(phrases) < _MIN_ITEMS or not all(_fit_item(p, sentence, topic) for p in phrases):
+        return None
+    return phrases
+
+
+def _fit_item(phrase: Phrase, sentence: str, topic: frozenset[str]) -> bool:
+    words = telling_words(phrase.text)
+    if not words or len(text.words(phrase.text)) > _MAX_ITEM_WORDS or is_code_like(phrase.text):
+        return False
+    if any(t.tag.startswith(("VB", "MD", "WDT", "WP")) and t.tag != "VBG" for t in tag(phrase.text)):
+        return False  # a clause ("which fires on ...", "fails to remove ..."), not an item
+    rest = sentence[: phrase.start] + " " + sentence[phrase.end :]
+    return not (weak_blank(phrase.text) or gives_away(phrase.text, rest, topic=topic))
