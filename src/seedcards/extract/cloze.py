@@ -23,7 +23,6 @@ from itertools import pairwise
 from seedcards import ankisyntax, text, vocab
 from seedcards.extract.language import Span, Token, code_spans, complements, lemma, noun_phrases, tag, zipf
 from seedcards.extract.leaks import (
-    VERY_COMMON_ZIPF,
     contrasted,
     frame_words,
     generic,
@@ -31,13 +30,17 @@ from seedcards.extract.leaks import (
     heads,
     is_code_like,
     is_named,
+    is_predicate_word,
     pieces,
     telling_words,
+    very_common,
     weak_blank,
 )
 
 _MAX_PHRASE_WORDS = 5
 _COMPLEMENT_TAGS = {"JJ", "JJR", "JJS", "VBN"}
+# How much of its key-term weight a topic word keeps as a blank.
+_TOPIC_WEIGHT = 0.5
 # A subject hidden for want of anything in the predicate must weigh this much among the key terms.
 _KEY_SUBJECT = 0.5
 
@@ -105,7 +108,9 @@ def _trim(span: Span) -> Span | None:
     return Span(kept[0].start, kept[-1].end, span.text[kept[0].start - span.start : kept[-1].end - span.start], kept)
 
 
-def _informativeness(span: Span, key_weight: Mapping[str, float]) -> float:
+def _informativeness(span: Span, key_weight: Mapping[str, float], topic: frozenset[str] = frozenset()) -> float:
+    """Rarity in English plus weight among the document's key terms; a topic word's weight counts
+    less, since the learner knows what the document is about anyway."""
     content = _content(span.tokens)
     value = 0.0
     for token in content:
@@ -118,7 +123,7 @@ def _informativeness(span: Span, key_weight: Mapping[str, float]) -> float:
             continue
         word = token.lower
         value += max(0.0, 6.0 - zipf(word)) / 6.0
-        value += key_weight.get(lemma(word), 0.0)
+        value += key_weight.get(lemma(word), 0.0) * (_TOPIC_WEIGHT if lemma(word) in topic else 1.0)
     lemmas = [lemma(t.lower) for t in content]
     value += sum(key_weight.get(f"{a} {b}", 0.0) for a, b in pairwise(lemmas))
     return value
@@ -142,6 +147,8 @@ class _Choice:
     code: tuple[tuple[int, int], ...]
     subject_penalty: float = 1.0
     """How much a phrase of the subject loses against one of the predicate."""
+    fallback: bool = False
+    """Hiding the subject for want of anything in the predicate."""
 
 
 def _overlaps_code(span: Span, choice: _Choice) -> bool:
@@ -160,16 +167,25 @@ def _weak(span: Span, choice: _Choice) -> bool:
     lemmas = [lemma(w.lower()) for w in words]
     if len(words) == 1:
         return lemmas[0] in choice.common_here or _common_head(span, words, choice)
-    if any(f"{a} {b}" in choice.terms_here for a, b in pairwise(lemmas)):
+    return _weak_phrase(words, lemmas, choice)
+
+
+def _weak_phrase(words: list[str], lemmas: list[str], choice: _Choice) -> bool:
+    """Several words with nothing to recall among them."""
+    pairs = [f"{a} {b}" for a, b in pairwise(lemmas)]
+    if all(p in choice.common_here for p in pairs):
+        return True  # "language models" in a text about language models: its topic, as a phrase
+    if any(p in choice.terms_here for p in pairs):
         return False  # a term of this document, even when made of common words ("feature importance")
-    return all(
-        m in choice.common_here or zipf(w.lower()) >= VERY_COMMON_ZIPF for w, m in zip(words, lemmas, strict=True)
-    )
+    # Only topic words ("adversarial examples"), or only the commonest words of English.
+    return all(m in choice.common_here for m in lemmas) or all(very_common(w) for w in words)
 
 
 def _common_head(span: Span, words: list[str], choice: _Choice) -> bool:
     """One common noun as the whole answer ("the {model}"), unless the sentence contrasts it."""
     opens = 0 if span.start == choice.start else -1
+    if span.tokens[-1].tag in _COMPLEMENT_TAGS or is_predicate_word(words[0]):
+        return False  # "gets {harder}": a predicate adjective is the claim, however common
     return heads(words[0], span.text) and generic(words, opens) and not contrasted(choice.sentence, span.start)
 
 
@@ -178,7 +194,9 @@ def _term_like(span: Span, choice: _Choice) -> bool:
     or defines, a name, or one of its key terms ("Poisoning attacks", "strong feature hypothesis")."""
     if len(span.tokens) > 4 or not all(t.tag.startswith(("NN", "JJ", "VBG", "CD")) for t in span.tokens):
         return False
-    if choice.subject_penalty > 0:
+    if any(t.tag in {"NNS", "VBZ"} for t in span.tokens[:-1]):
+        return False  # "Feature visualization {answers} questions": a verb the tagger read as a plural
+    if not choice.fallback:
         return True  # a definition-like sentence: its subject is what the card is about
     lemmas = [lemma(t.lower) for t in span.tokens]
     return (
@@ -195,6 +213,11 @@ def _statement_heads() -> frozenset[str]:
     return frozenset(vocab.load("extract")["statement_heads"])
 
 
+@lru_cache(maxsize=1)
+def _weak_verbs() -> frozenset[str]:
+    return frozenset(vocab.load("english")["weak_verbs"])
+
+
 def _misread(span: Span, sentence: str) -> bool:
     """A span that is not a phrase of the sentence as a reader sees it."""
     if sentence[max(0, span.start - 1) : span.start] in ("{", "[", "<") or sentence[span.end : span.end + 1] in (
@@ -207,6 +230,11 @@ def _misread(span: Span, sentence: str) -> bool:
         return True  # "the {policy's} learning rate": a possessive belongs to the phrase after it
     if any(_CONTRACTION.search(t.text) for t in span.tokens):
         return True  # "Interpretability {hasn't}": a verb read as part of the noun phrase
+    if span.tokens[0].tag.startswith("VB") and span.tokens[0].lower in _weak_verbs():
+        return True  # "we most often {use feature visualization}": the verb carries nothing
+    after = sentence[span.end :].lstrip()
+    if span.tokens[-1].tag.startswith("JJ") and after.startswith(("and ", "or ")):
+        return True  # "{godlike economic} and destructive powers": half of a coordination
     # "Section 2.1", "feature #8": a pointer, not a result
     return bool(_REFERENCE_BEFORE.search(sentence[: span.start])) and span.tokens[0].tag == "CD"
 
@@ -229,7 +257,7 @@ def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
 
 
 def _score(span: Span, content: list[Token], choice: _Choice) -> float:
-    score = _informativeness(span, choice.key_weight)
+    score = _informativeness(span, choice.key_weight, choice.common_here)
     if choice.avoid & hidden_lemmas(span.text, choice.common_here):
         score -= 3.0  # another card already hides this term
     if span.end <= choice.subject_end:
@@ -284,8 +312,8 @@ def choose_phrase(
         tuple(code_spans(sentence)),
     )
     best = _best(choice)
-    if best is None and not about_subject:
-        best = _best(replace(choice, about_subject=True, subject_penalty=0.0))
+    if best is None:
+        best = _best(replace(choice, about_subject=True, subject_penalty=0.0, fallback=not about_subject))
     return best
 
 
@@ -328,13 +356,14 @@ _TOPIC_MIN_SENTENCES = 3
 
 
 def topic_lemmas(sentences_with: Mapping[str, int], sentence_count: int) -> frozenset[str]:
-    """The single-word lemmas a document uses in sentence after sentence ("model", "perturbation")."""
+    """The lemmas and two-word terms a document uses in sentence after sentence ("model",
+    "perturbation", "language model")."""
     if sentence_count <= 0:
         return frozenset()
     return frozenset(
         term
         for term, count in sentences_with.items()
-        if " " not in term and count >= _TOPIC_MIN_SENTENCES and count / sentence_count >= _TOPIC_SHARE
+        if count >= _TOPIC_MIN_SENTENCES and count / sentence_count >= _TOPIC_SHARE
     )
 
 

@@ -97,7 +97,30 @@ def _correct(tagged: list[list[str]]) -> list[list[str]]:
             _verb_from_noun(segment, after_break=start > 0)
         start = end + 1
     _coordinated_verbs(tagged)
+    _verb_after_plural(tagged)
     return tagged
+
+
+def _verb_after_plural(tagged: list[list[str]]) -> None:
+    """ "policies need evaluations", "models use features": a common verb read as a noun between a
+    plural subject and its object is the verb."""
+    verbs = _common_verbs()
+    for index in range(1, len(tagged) - 1):
+        word, label = tagged[index]
+        if (
+            label == "NN"
+            and tagged[index - 1][1] == "NNS"
+            and word.lower() in verbs
+            and tagged[index + 1][1] in {"NNS", "DT", "JJ", "PRP$", "CD"}
+        ):
+            tagged[index][1] = "VBP"
+
+
+@lru_cache(maxsize=1)
+def _common_verbs() -> frozenset[str]:
+    from seedcards import vocab  # the vocabularies load on first use, like the tagger
+
+    return frozenset(vocab.load("english")["weak_verbs"])
 
 
 def _coordinated_verbs(tagged: list[list[str]]) -> None:

@@ -70,9 +70,8 @@ def _acronym_given(hidden_words: list[str], shown_words: list[str]) -> bool:
 
 
 def gives_away(hidden: str, shown: str, rare_words: bool = False, topic: frozenset[str] = frozenset()) -> bool:
-    """Whether `shown` (the rest of the card) tells what `hidden` is: its acronym or expansion,
-    all its words (in any inflection), or some of them with the rest among the commonest words of
-    English or the document's `topic` lemmas.
+    """Whether `shown` (the rest of the card) tells what `hidden` is: its acronym or expansion, or
+    all its words but frame words (in any inflection).
 
     With `rare_words`, also a leak: the phrase's rarest word shown in the same family
     ("truncated ... {token truncation process}"), unless the word is one of the document's
@@ -85,8 +84,8 @@ def gives_away(hidden: str, shown: str, rare_words: bool = False, topic: frozens
         return False
     family = _family(shown_words)
     unshown = [w for w in telling if not _in_family(w, family)]
-    if not unshown or (len(unshown) < len(telling) and all(_nothing_to_recall(w, topic) for w in unshown)):
-        return True  # "feature denoising ... {high-level features}": what is left to recall is nothing
+    if not unshown:
+        return True  # "feature denoising ... {high-level features}": frame words aside, all shown
     return rare_words and any(_rare(w, topic) and stem(w) in family for w in telling)
 
 
@@ -105,8 +104,10 @@ def _number_unshown(hidden: str, shown_words: list[str]) -> bool:
     return bool(numbers) and not all(n in shown_words for n in numbers)
 
 
-def _nothing_to_recall(word: str, topic: frozenset[str]) -> bool:
-    return (zipf(word.lower()) >= VERY_COMMON_ZIPF or lemma(word.lower()) in topic) and not is_named(word)
+def very_common(word: str) -> bool:
+    """Among the commonest words of English, counting a plural as its singular ("models")."""
+    lowered = word.lower()
+    return max(zipf(lowered), zipf(lemma(lowered))) >= VERY_COMMON_ZIPF
 
 
 def _rare(word: str, topic: frozenset[str]) -> bool:
@@ -171,7 +172,15 @@ def weak_blank(hidden: str, opens_sentence: bool = False, sentence: str = "", st
     words = telling_words(hidden)
     if len(words) != 1 or not heads(words[0], hidden) or not generic(words, 0 if opens_sentence else -1):
         return False
+    if is_predicate_word(words[0]):
+        return False  # "gets {harder}", "is {underrated}": a common adjective can be the claim
     return not (sentence and contrasted(sentence, start))
+
+
+def is_predicate_word(word: str) -> bool:
+    """An adjective or participle: the kind of word a predicate's claim rests on."""
+    tagged = tag(word)
+    return len(tagged) == 1 and tagged[0].tag in {"JJ", "JJR", "JJS", "VBN"}
 
 
 def heads(word: str, phrase: str) -> bool:
