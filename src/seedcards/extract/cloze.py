@@ -98,11 +98,20 @@ def _subject_end(sentence: str, start: int) -> int:
     return start
 
 
+def _bare_mark(token: Token) -> bool:
+    return not token.is_math and not any(ch.isalnum() for ch in token.text)
+
+
 def _trim(span: Span) -> Span | None:
     """The last words of a long phrase (its head and modifiers) up to the word limit."""
     kept = span.tokens[-_MAX_PHRASE_WORDS:] if len(span.tokens) > _MAX_PHRASE_WORDS else span.tokens
-    while kept and (kept[0].tag in {"IN", "CC", "DT", "POS", "PRP$", "TO"}):
+    marks = [i for i, t in enumerate(kept[:-1]) if _bare_mark(t) and t.text not in {"-", "'", "’"}]
+    if marks:
+        kept = kept[marks[-1] + 1 :]  # "cooperation — {symbiogenesis}": the apposition names it
+    while kept and (kept[0].tag in {"IN", "CC", "DT", "POS", "PRP$", "TO"} or _bare_mark(kept[0])):
         kept = kept[1:]
+    while kept and _bare_mark(kept[-1]):
+        kept = kept[:-1]  # "{cooperation —}": a dash or bracket is not part of what is hidden
     if not kept:
         return None
     return Span(kept[0].start, kept[-1].end, span.text[kept[0].start - span.start : kept[-1].end - span.start], kept)
