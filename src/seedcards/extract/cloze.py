@@ -30,7 +30,6 @@ from seedcards.extract.leaks import (
     heads,
     is_code_like,
     is_named,
-    is_predicate_word,
     pieces,
     telling_words,
     very_common,
@@ -38,7 +37,9 @@ from seedcards.extract.leaks import (
 )
 
 _MAX_PHRASE_WORDS = 5
-_COMPLEMENT_TAGS = {"JJ", "JJR", "JJS", "VBN"}
+_ADJECTIVE_TAGS = {"JJ", "JJR", "JJS"}
+# An adjective rarer than this ("underrated", "vulnerable") says something; "effective" hardly.
+_SPECIFIC_ADJECTIVE_ZIPF = 4.5
 # How much of its key-term weight a topic word keeps as a blank.
 _TOPIC_WEIGHT = 0.5
 # A subject hidden for want of anything in the predicate must weigh this much among the key terms.
@@ -193,7 +194,7 @@ def _weak_phrase(words: list[str], lemmas: list[str], choice: _Choice) -> bool:
 def _common_head(span: Span, words: list[str], choice: _Choice) -> bool:
     """One common noun as the whole answer ("the {model}"), unless the sentence contrasts it."""
     opens = 0 if span.start == choice.start else -1
-    if span.tokens[-1].tag in _COMPLEMENT_TAGS or is_predicate_word(words[0]):
+    if span.tokens[-1].tag in _ADJECTIVE_TAGS:
         return False  # "gets {harder}": a predicate adjective is the claim, however common
     return heads(words[0], span.text) and generic(words, opens) and not contrasted(choice.sentence, span.start)
 
@@ -283,8 +284,8 @@ def _form_bonus(span: Span, choice: _Choice) -> float:
     bonus = 0.0
     if any(is_named(w) and lemma(w.lower()) not in choice.common_here for w in pieces(span.text)[1:]):
         bonus += 0.5  # a name or acronym: what a learner would look the idea up by
-    if span.tokens[0].tag in _COMPLEMENT_TAGS and span.tokens[-1].tag in _COMPLEMENT_TAGS:
-        bonus += 0.5  # a predicate adjective ("is {underrated}") is the claim itself
+    if all(t.tag in _ADJECTIVE_TAGS and zipf(t.lower) < _SPECIFIC_ADJECTIVE_ZIPF for t in span.tokens):
+        bonus += 0.5  # a predicate adjective ("is {underrated}") is the claim itself, a participle less so
     if any(t.tag == "CC" for t in span.tokens):
         bonus -= 1.5  # a list in one blank has no single answer
     if contrasted(choice.sentence, span.start):

@@ -291,6 +291,8 @@ def has_verb(sentence: str) -> bool:
 
 
 _COMPLEMENT_TAGS = {"JJ", "JJR", "JJS", "VBN"}
+# "has {been} reached": the auxiliary is not part of what the predicate says.
+_AUXILIARY = {"been", "being", "be"}
 
 
 def complements(sentence: str) -> list[Span]:
@@ -304,7 +306,7 @@ def complements(sentence: str) -> list[Span]:
             index += 1
             continue
         index += 1
-        while index < len(tokens) and tokens[index].tag.startswith("RB"):
+        while index < len(tokens) and (tokens[index].tag.startswith("RB") or tokens[index].lower in _AUXILIARY):
             index += 1
         run: list[Token] = []
         while index < len(tokens) and tokens[index].tag in _COMPLEMENT_TAGS and tokens[index].chunk != "I-NP":

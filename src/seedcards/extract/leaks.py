@@ -86,6 +86,8 @@ def gives_away(hidden: str, shown: str, rare_words: bool = False, topic: frozens
     unshown = [w for w in telling if not _in_family(w, family)]
     if not unshown:
         return True  # "feature denoising ... {high-level features}": frame words aside, all shown
+    if len(unshown) < len(telling) and all(lemma(w.lower()) in topic for w in unshown):
+        return True  # "access to the {model's training data} ... the training set": only the topic is left
     return rare_words and any(_rare(w, topic) and stem(w) in family for w in telling)
 
 
@@ -172,15 +174,15 @@ def weak_blank(hidden: str, opens_sentence: bool = False, sentence: str = "", st
     words = telling_words(hidden)
     if len(words) != 1 or not heads(words[0], hidden) or not generic(words, 0 if opens_sentence else -1):
         return False
-    if is_predicate_word(words[0]):
+    if is_adjective(words[0]):
         return False  # "gets {harder}", "is {underrated}": a common adjective can be the claim
     return not (sentence and contrasted(sentence, start))
 
 
-def is_predicate_word(word: str) -> bool:
-    """An adjective or participle: the kind of word a predicate's claim rests on."""
+def is_adjective(word: str) -> bool:
+    """An adjective: the kind of word a predicate's claim rests on ("is {underrated}")."""
     tagged = tag(word)
-    return len(tagged) == 1 and tagged[0].tag in {"JJ", "JJR", "JJS", "VBN"}
+    return len(tagged) == 1 and tagged[0].tag in {"JJ", "JJR", "JJS"}
 
 
 def heads(word: str, phrase: str) -> bool:
