@@ -238,6 +238,8 @@ def _misread(span: Span, sentence: str) -> bool:
         return True  # inside markup-like text from the source, which must show as written
     if span.tokens[-1].tag == "POS" or span.text.endswith(("'s", "’s", "'", "’")):
         return True  # "the {policy's} learning rate": a possessive belongs to the phrase after it
+    if any(t.tag in {"PRP", "WP", "WDT"} for t in span.tokens[1:]):
+        return True  # "{8 million and we} spent": the phrase runs into the next clause
     if any(_CONTRACTION.search(t.text) for t in span.tokens):
         return True  # "Interpretability {hasn't}": a verb read as part of the noun phrase
     if span.tokens[0].tag.startswith("VB") and span.tokens[0].lower in _weak_verbs():
