@@ -338,7 +338,7 @@ _CODE_LIKE = re.compile(
     r"|(?:[~.]?/)?[\w.\-]*[\d_.\-][\w.\-]*/[\w.\-]+(?:#\w+(?:-\w+)?)?"  # "a.b/c", "org_1/repo"
     r"|[\w.]+/[\w.]*[\d_\-][\w.\-]*(?:#\w+(?:-\w+)?)?"  # "org/repo-name"
     r"|(?:[~.]?/)?[\w\-]+/[\w\-]+\.\w+(?:#\w+(?:-\w+)?)?"  # "dir/file.py#L57"
-    r"|\b\w+(?:#\w+)*#[\w-]*\d[\w-]*"  # issue and anchor references ("transformers#2630")
+    r"|[\w./-]*\w#[\w#/-]*\d[\w-]*"  # issue and anchor references ("transformers#2630", "org/repo#/7552")
     r"|#L\d+(?:-L\d+)?|\bL\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?\b"  # line anchors on their own
     r"|\b[\w.]+\s?=\s?[^\s,;)]+"  # settings: name=value
     r"|\b[a-z_]\w+(?:\.[a-z_]\w+)+(?:\(\))?"  # dotted names ("torch.nn.functional", "cfg.json")

@@ -258,7 +258,8 @@ def strip_pointers(sentence: str) -> str:
     """The sentence without parentheses that hold only paths, addresses or line anchors
     ("... is annealed to zero (lm_human_preferences/train_policy.py#L172-L173)")."""
     if "(" not in sentence:
-        return sentence
+        orphan = _ORPHAN_ACCORDING.sub("", sentence)
+        return _capitalised(orphan) if orphan != sentence and orphan else sentence
 
     def cut(match: re.Match[str]) -> str:
         inside = match[1]
