@@ -224,3 +224,14 @@ def test_an_exact_repeat_is_merged_however_many_cards_came_between() -> None:
         CardKind.CLOZE, "b#2", text="Debate helps most when the judge can {{c1::verify single steps}}.", score=0.9
     )
     assert dedup.offer(again) is False and dedup.kept[0].key == "b#2"
+
+
+def test_a_common_verb_after_a_plural_or_pronoun_subject_is_read_as_a_verb() -> None:
+    from seedcards.extract.language import tag
+
+    def tag_of(sentence: str, word: str) -> str:
+        return next(t.tag for t in tag(sentence) if t.text == word)
+
+    assert tag_of("Responsible scaling policies need evaluations that labs cannot game.", "need") == "VBP"
+    assert tag_of("Although we most often use feature visualization, any direction works.", "use") == "VBP"
+    assert tag_of("The use of probes is cheap.", "use") == "NN"

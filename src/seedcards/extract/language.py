@@ -102,18 +102,21 @@ def _correct(tagged: list[list[str]]) -> list[list[str]]:
 
 
 def _verb_after_plural(tagged: list[list[str]]) -> None:
-    """ "policies need evaluations", "models use features": a common verb read as a noun between a
-    plural subject and its object is the verb."""
+    """ "policies need evaluations", "we most often use feature visualization": a common verb read
+    as a noun after a plural or pronoun subject (adverbs between) and before its object is the verb."""
     verbs = _common_verbs()
     for index in range(1, len(tagged) - 1):
         word, label = tagged[index]
-        if (
-            label == "NN"
-            and tagged[index - 1][1] == "NNS"
-            and word.lower() in verbs
-            and tagged[index + 1][1] in {"NNS", "DT", "JJ", "PRP$", "CD"}
-        ):
+        if label != "NN" or word.lower() not in verbs or tagged[index + 1][1] not in _OBJECT_START:
+            continue
+        before = index - 1
+        while before > 0 and tagged[before][1].startswith("RB"):
+            before -= 1
+        if tagged[before][1] in {"NNS", "PRP"}:
             tagged[index][1] = "VBP"
+
+
+_OBJECT_START = {"NNS", "NN", "DT", "JJ", "PRP$", "CD"}
 
 
 @lru_cache(maxsize=1)
