@@ -169,8 +169,8 @@ def _weak(span: Span, choice: _Choice) -> bool:
     """Nothing to recall: one word that is common in English or everywhere in this document
     ("model", "perturbations"), or several words each of which is either everywhere in this
     document or among the commonest of English ("high-level features", "white-box attacks")."""
-    if any(t.is_math or t.tag == "CD" or any(c.isdigit() for c in t.text) for t in span.tokens):
-        return False
+    if any(t.is_math or (any(c.isdigit() for c in t.text) and not _YEAR.match(t.text)) for t in span.tokens):
+        return False  # a number is a result; a year in a name ("the AI {2027 scenario}") is not
     words = telling_words(span.text)
     if not words:
         return False
