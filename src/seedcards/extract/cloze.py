@@ -281,12 +281,24 @@ def _score(span: Span, content: list[Token], choice: _Choice) -> float:
     return score + _form_bonus(span, choice)
 
 
+@lru_cache(maxsize=1)
+def _verdicts() -> frozenset[str]:
+    return frozenset(vocab.load("english")["evaluative"])
+
+
+def _claim_word(token: Token) -> bool:
+    """An adjective rarer than "effective", or a verdict ("is {underrated}"): the predicate's claim."""
+    if token.tag in _ADJECTIVE_TAGS:
+        return zipf(token.lower) < _SPECIFIC_ADJECTIVE_ZIPF
+    return token.tag == "VBN" and token.lower in _verdicts()
+
+
 def _form_bonus(span: Span, choice: _Choice) -> float:
     """What the phrase's form says about its worth as the answer."""
     bonus = 0.0
     if any(is_named(w) and lemma(w.lower()) not in choice.common_here for w in pieces(span.text)[1:]):
         bonus += 0.5  # a name or acronym: what a learner would look the idea up by
-    if all(t.tag in _ADJECTIVE_TAGS and zipf(t.lower) < _SPECIFIC_ADJECTIVE_ZIPF for t in span.tokens):
+    if all(_claim_word(t) for t in span.tokens):
         bonus += 0.5  # a predicate adjective ("is {underrated}") is the claim itself, a participle less so
     if any(t.tag == "CC" for t in span.tokens):
         bonus -= 1.5  # a list in one blank has no single answer
