@@ -377,13 +377,14 @@ def _with_acronym(sentence: str, span: Span | None) -> Span | None:
 # A word in at least this share of a document's sentences (and in three of them) is its topic.
 _TOPIC_SHARE = 0.08
 _TOPIC_MIN_SENTENCES = 3
+_TOPIC_MIN_DOCUMENT = 15
 
 
 def topic_lemmas(sentences_with: Mapping[str, int], sentence_count: int) -> frozenset[str]:
     """The lemmas and two-word terms a document uses in sentence after sentence ("model",
     "perturbation", "language model")."""
-    if sentence_count <= 0:
-        return frozenset()
+    if sentence_count < _TOPIC_MIN_DOCUMENT:
+        return frozenset()  # a short text has no topic words: every repeated word would be one
     return frozenset(
         term
         for term, count in sentences_with.items()
