@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from seedcards import __version__
-from seedcards.report import fail, warn
+from seedcards.report import echo, fail, warn
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -150,7 +150,7 @@ def _verbose() -> bool:
 def _file_lines(label: str):
     """With --verbose, a line on stderr for each file as it is handled (the rule for every
     command); otherwise nothing."""
-    return (lambda item: click.echo(f"  {label} {item}", err=True)) if _verbose() else None
+    return (lambda item: echo(f"  {label} {item}", err=True)) if _verbose() else None
 
 
 def _progress_reporter(total: int, label: str, quiet: bool):
@@ -337,7 +337,7 @@ class _ClipProgress:
         bar = self.bar
         if bar is None:
             if _verbose() and not self.quiet:
-                click.echo(f"  voicing {total} clips", err=True)
+                echo(f"  voicing {total} clips", err=True)
             bar = self.bar = click.progressbar(
                 length=total, label="voicing clips", file=sys.stderr, hidden=self.quiet or not sys.stderr.isatty()
             )
@@ -410,9 +410,7 @@ def build(
     if _verbose():
         for deck in record["decks"]:
             if not deck.get("rebuilt", True):
-                click.echo(
-                    f"  not rebuilt: {deck['name']} (nothing it reads has changed since the last build)", err=True
-                )
+                echo(f"  not rebuilt: {deck['name']} (nothing it reads has changed since the last build)", err=True)
     _exit_if(record["failures"])
 
 
@@ -664,7 +662,7 @@ def preview(
     pages = write_previews(report, out_dir, project.templates, project.root)
     if not _quiet():
         for page in pages:
-            click.echo(f"{page}  (open in a browser: file://{page.resolve()})")
+            echo(f"{page}  (open in a browser: file://{page.resolve()})")
     if open_page:
         import webbrowser  # the user's browser: $BROWSER, else the desktop's default
 
@@ -684,8 +682,8 @@ def init(directory: Path) -> None:
     made = make_project(directory)
     if not _quiet():
         for path in made:
-            click.echo(f"created {path}")
-        click.echo(
+            echo(f"created {path}")
+        echo(
             f"Next: put your posts in {directory / 'seeds'}, edit {directory / 'decks' / 'my-reading.yaml'}, "
             f"then run `seedcards build` in {directory}."
         )
@@ -765,7 +763,7 @@ def import_(
     if fmt == "json":
         click.echo(json.dumps(result.__dict__, indent=2))
     elif not _quiet():
-        click.echo(
+        echo(
             f"{package.name} -> {collection}: {result.new} new, {result.updated} updated, "
             f"{result.unchanged} unchanged, {result.conflicting} conflicting, {result.removed} removed"
         )
@@ -775,11 +773,11 @@ def import_(
                 if result.deleted
                 else "suspended and tagged seedcards::removed (--delete-removed deletes them)"
             )
-            click.echo(f"  removed notes (no longer in the package): {done}")
+            echo(f"  removed notes (no longer in the package): {done}")
         if result.restored:
-            click.echo(f"  {result.restored} notes marked removed earlier are back: unsuspended and untagged")
+            echo(f"  {result.restored} notes marked removed earlier are back: unsuspended and untagged")
     if result.conflicting:
-        click.secho(
+        echo(
             "Conflicting notes use a note type whose fields changed; import again with "
             "--merge-notetypes to update them.",
             fg="yellow",

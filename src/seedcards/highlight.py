@@ -105,17 +105,43 @@ def spans_for_lines(code: str, lines: list[int], number: int = 1) -> list[Span]:
     return spans
 
 
+_LINE_RANGE = re.compile(r"(\d+)(?:\s*-\s*(\d+))?", re.ASCII)
+
+
+def _cloze_lines(code: str, entry: object, number: int) -> tuple[int, int] | None:
+    """The first and last line a cloze entry hides, or None when it names a piece of text;
+    anything else is a UserError (checked before any list of lines is made from it)."""
+    if isinstance(entry, str) and entry and not _LINE_RANGE.fullmatch(entry.strip()):
+        return None
+    found = _LINE_RANGE.fullmatch(entry.strip()) if isinstance(entry, str) else None
+    if isinstance(entry, int) and not isinstance(entry, bool):
+        first = last = entry
+    elif found is not None:
+        first = int(found[1])
+        last = int(found[2]) if found[2] else first
+    else:
+        raise UserError(
+            f'cloze entry {number} must be a line number, a range of lines such as "2-4" or a piece '
+            f"of the code, not {entry!r}."
+        )
+    count = len(code.split("\n"))
+    if not 1 <= first <= last <= count:
+        named = f"line {first}" if first == last else f"lines {first}-{last}"
+        raise UserError(f"cloze {named} is not within the code's lines 1-{count}.")
+    return first, last
+
+
 def mark_clozes(code: str, entries: list[int | str]) -> str:
     """Code with {{cN::...}} put around what ``entries`` name: a line number, a range of lines
     ("3-5"), or a piece of text (its first occurrence). Entry N becomes cloze N."""
     spans: list[Span] = []
     for number, entry in enumerate(entries, start=1):
-        if isinstance(entry, int) or re.fullmatch(r"\d+(?:\s*-\s*\d+)?", str(entry)):
-            first, _, last = str(entry).partition("-")
-            lines = list(range(int(first), int(last or first) + 1))
-            line_spans = spans_for_lines(code, lines, number)
+        lines = _cloze_lines(code, entry, number)
+        if lines is not None:
+            line_spans = spans_for_lines(code, list(range(lines[0], lines[1] + 1)), number)
             spans.append(Span(line_spans[0].start, line_spans[-1].end, number))
         else:
+            assert isinstance(entry, str)
             start = code.find(entry)
             if start < 0:
                 raise UserError(f"the cloze text '{entry}' does not occur in the code.")

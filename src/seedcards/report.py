@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,14 +17,36 @@ if TYPE_CHECKING:  # a build with nothing changed prints its summary without the
     from seedcards.card import Card
 
 
+# C0 and C1 controls but tab and newline, and the marks that reorder a line's direction.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text as it may reach a terminal: a file name or a post holding ESC or BEL could otherwise
+    retitle the window, clear the screen or recolour what follows, so each control character is
+    shown as its escape (\\x1b) instead of being sent."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def _json_text(text: str) -> str:
+    """JSON written with ensure_ascii=False keeps C1 controls and direction marks raw; as \\u
+    escapes they are the same JSON and inert in a terminal."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True, **style: Any) -> None:
+    """Every line seedcards prints for people goes through here (JSON output escapes on its own)."""
+    click.secho(printable(text), err=err, nl=nl, **style)
+
+
 def warn(message: str) -> None:
     """One line on stderr about a problem the command worked around (it still succeeds)."""
-    click.secho(f"warning: {message}", err=True, fg="yellow")
+    echo(f"warning: {message}", err=True, fg="yellow")
 
 
 def fail(message: str) -> None:
     """One line on stderr about a part of the command that failed."""
-    click.secho(f"error: {message}", err=True, fg="red")
+    echo(f"error: {message}", err=True, fg="red")
 
 
 def print_build_report(record: dict[str, Any], quiet: bool = False) -> None:
@@ -40,15 +63,15 @@ def print_build_report(record: dict[str, Any], quiet: bool = False) -> None:
         changes = (
             f"{deck['new']} new, {deck['changed']} changed, {deck['unchanged']} unchanged, {deck['removed']} removed"
         )
-        click.echo(f"{deck['name']}: {total} notes ({kinds})")
-        click.echo(f"  {_compared(deck, changes, record['lock'])}")
-        click.echo(f"  -> {deck['output']}")
+        echo(f"{deck['name']}: {total} notes ({kinds})")
+        echo(f"  {_compared(deck, changes, record['lock'])}")
+        echo(f"  -> {deck['output']}")
     if record["lock_created"] and record["lock"] is not None and record["decks"]:
-        click.echo(f"Lock file (keeps each note's identity across builds; keep it): {record['lock']}")
+        echo(f"Lock file (keeps each note's identity across builds; keep it): {record['lock']}")
     if record["clips_synthesized"] or record["clips_cached"]:
-        click.echo(f"Audio: {record['clips_synthesized']} clips synthesized, {record['clips_cached']} from the cache")
+        echo(f"Audio: {record['clips_synthesized']} clips synthesized, {record['clips_cached']} from the cache")
     if record["decks"]:
-        click.echo("Import the .apkg files with File > Import in Anki; rebuilt decks update the same notes.")
+        echo("Import the .apkg files with File > Import in Anki; rebuilt decks update the same notes.")
 
 
 def _compared(deck: dict[str, Any], changes: str, lock: str | None) -> str:
@@ -97,9 +120,9 @@ def print_check_report(report: BuildReport, quiet: bool = False) -> None:
     if quiet:
         return
     for deck in report.decks:
-        click.echo(f"ok: {deck.name} ({sum(deck.by_kind.values())} notes)")
+        echo(f"ok: {deck.name} ({sum(deck.by_kind.values())} notes)")
     verdict = "failed" if report.failures else "passed"
-    click.echo(
+    echo(
         f"check {verdict}: {len(report.decks)} deck(s) ok, {len(report.failures)} with errors, "
         f"{len(report.warnings)} warning(s)"
     )
@@ -128,9 +151,9 @@ def card_record(card: Card) -> dict:
 def print_cards(cards: list[Card], fmt: str) -> None:
     if fmt == "jsonl":
         for card in cards:
-            click.echo(json.dumps(card_record(card), ensure_ascii=False))
+            click.echo(_json_text(json.dumps(card_record(card), ensure_ascii=False)))
     elif fmt == "json":
-        click.echo(json.dumps([card_record(c) for c in cards], ensure_ascii=False, indent=2))
+        click.echo(_json_text(json.dumps([card_record(c) for c in cards], ensure_ascii=False, indent=2)))
     elif fmt == "yaml":
         _print_yaml(cards)
     else:
@@ -152,8 +175,8 @@ def _print_yaml(cards: list[Card]) -> None:
             entry["front"] = card.front
             entry["back"] = card.back
         entries.append(entry)
-    click.echo("# Paste under `extracted:` in a deck file. status: accept | edit | suppress")
-    click.echo(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100), nl=False)
+    echo("# Paste under `extracted:` in a deck file. status: accept | edit | suppress")
+    echo(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100), nl=False)
 
 
 def _print_table(cards: list[Card]) -> None:
@@ -168,12 +191,12 @@ def _print_table(cards: list[Card]) -> None:
         head = f"{card.kind.value.upper():<10} {card.score:.2f}  {card.source}:{card.line}"
         if card.topics:
             head += "  [" + ", ".join(card.topics) + "]"
-        click.secho(head, bold=True)
+        echo(head, bold=True)
         lines = [card.text] if card.kind is CardKind.CLOZE else [f"Q: {card.front}", f"A: {card.back}"]
         for line in lines:
-            click.echo(textwrap.fill(line, body, initial_indent="  ", subsequent_indent="     "))
-        click.echo()
-    click.echo(f"{len(cards)} cards")
+            echo(textwrap.fill(line, body, initial_indent="  ", subsequent_indent="     "))
+        echo()
+    echo(f"{len(cards)} cards")
 
 
 def narration_record(report: NarrationReport, stats: SynthesisStats) -> dict[str, Any]:
@@ -197,24 +220,24 @@ def duration(seconds: float) -> str:
 
 def print_narration(report: NarrationReport, stats: SynthesisStats, out_dir: Path) -> None:
     """A narrate run's summary, for people."""
-    click.echo(
+    echo(
         f"{len(report.episodes)} episodes ({report.reused} unchanged), {duration(report.seconds)} "
         f"of audio; {stats.synthesized} pieces synthesized, {stats.cached} from the cache; "
         f"the feed lists {report.in_feed} episodes"
     )
-    click.echo(f"  -> {out_dir}/ and {report.feed}")
+    echo(f"  -> {out_dir}/ and {report.feed}")
 
 
 def print_voices(found: list[Voice], default: str | None, quiet: bool) -> None:
     """The voices table of `seedcards voices`; * marks the engine's default."""
-    click.echo(f"  {'ID':<28} {'NAME':<36} LANGUAGES")
+    echo(f"  {'ID':<28} {'NAME':<36} LANGUAGES")
     for voice in found:
         mark = "*" if voice.id == default else " "
-        click.echo(f"{mark} {voice.id:<28} {voice.name:<36} {' '.join(voice.languages)}")
+        echo(f"{mark} {voice.id:<28} {voice.name:<36} {' '.join(voice.languages)}")
     if not quiet:
         legend = (
             "* the default voice"
             if any(v.id == default for v in found)
             else f"the default voice ({default}) is not among these"
         )
-        click.echo(f"{len(found)} voices; {legend}; choose one with --voice ID")
+        echo(f"{len(found)} voices; {legend}; choose one with --voice ID")

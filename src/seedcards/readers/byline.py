@@ -11,7 +11,9 @@ from seedcards.readers import apparatus, furniture
 
 _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}$")
 _BY = re.compile(r"^\s*(?:by|written by|posted by|author:)\s+(?P<name>[^\W\d_][\w'’.\- ]{1,60})$", re.IGNORECASE)
-_PROFILE_SUFFIX = re.compile(r"\s*(?:profile picture|profile photo|avatar)\s*$", re.IGNORECASE)
+# Matched against a stripped line: a leading "\s*" would be tried at every space of a line of
+# spaces, which is quadratic in its length.
+_PROFILE_SUFFIX = re.compile(r"(?:profile picture|profile photo|avatar)$", re.IGNORECASE)
 _TITLE_WORDS = 10
 # Affiliation and note marks after a name: "Jane Doe¹", "Rob Roe²*", "Ann Lee (1,2)", "Bo Chen†".
 _MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*∗†‡§¶]+")
@@ -52,7 +54,7 @@ def find_author_line(lines: list[str]) -> tuple[str | None, int, bool]:
         by = byline_name(line)
         if by:
             return by, index + 1, False
-        name = _PROFILE_SUFFIX.sub("", line).strip()
+        name = _PROFILE_SUFFIX.sub("", line.strip()).strip()
         if index == _first_nonblank(lines) and looks_like_name(name):
             return name, index + 1, False
         if not furniture.is_furniture_line(line):

@@ -48,7 +48,11 @@ def _rules() -> _Rules:
 _THANKS_TO = re.compile(r"thanks to\b", re.IGNORECASE)
 
 # A name's every word is capitalised ("Jane Q. Public"): "measured by L0" is writing, not a byline.
-_NAME_WITH_COUNTS = re.compile(r"^(?P<name>[^\W\d][\w.'’\-]*(?: [^\W\d][\w.'’\-]*)*?)\s*[ΩΔ]?\s*[\d\s.,kK+\-−]+$")
+# No two quantifiers may both take the spaces between name and counts: "\s*[ΩΔ]?\s*[\d\s]+"
+# took minutes on a line of a few thousand spaces.
+_NAME_WITH_COUNTS = re.compile(r"^(?P<name>[^\W\d][\w.'’\-]*(?: [^\W\d][\w.'’\-]*)*?)(?:\s*[ΩΔ])?[\d\s.,kK+\-−]+$")
+_NAME_WITH_COUNTS_MAX_CHARS = 200
+"""A name with its counts is short; longer lines are never tried against the pattern."""
 
 
 def is_furniture_line(line: str) -> bool:
@@ -63,8 +67,10 @@ def is_furniture_line(line: str) -> bool:
         return True
     if not any(ch.isalpha() for ch in stripped):
         return True  # counters, reactions, separators: "👍 3 ❤️ 12", "* * *"
+    if len(stripped) > _NAME_WITH_COUNTS_MAX_CHARS or not any(ch.isdigit() for ch in stripped):
+        return False
     match = _NAME_WITH_COUNTS.match(stripped)
-    if not match or not any(ch.isdigit() for ch in stripped):
+    if not match:
         return False
     words = match["name"].split()
     return len(words) <= rules.name_with_counts_max_words and all(w[0].isupper() for w in words)

@@ -12,7 +12,7 @@ from bs4.element import Comment, Doctype, ProcessingInstruction
 
 from seedcards import text, vocab
 from seedcards.document import Block, BlockKind, Document, Region
-from seedcards.readers import chat, furniture, mathtext
+from seedcards.readers import chat, furniture, htmlsafe, mathtext
 from seedcards.readers.byline import byline_name, join_names, looks_like_name, names_in, title_from_blocks
 from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
@@ -416,7 +416,7 @@ def _date_and_url(soup: BeautifulSoup) -> tuple[str | None, str | None]:
 
 
 def read(path: Path, raw: str) -> Document:
-    soup = BeautifulSoup(raw, "html.parser")
+    soup = htmlsafe.soup(raw)
     title = _meta(soup, "og:title", "twitter:title")
     if title is None and soup.title and soup.title.get_text(strip=True):
         title = text.squash(soup.title.get_text())

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -24,12 +24,34 @@ from mdit_py_plugins.texmath import texmath_plugin
 from seedcards import text, vocab, yamlfile
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.errors import UserError
-from seedcards.readers import chat, furniture, mathtext
+from seedcards.readers import chat, furniture, htmlsafe, mathtext
 from seedcards.readers.byline import byline_name, title_from_blocks
 from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+_MAX_INLINE_MATH = 4000
+"""Characters an inline `\\(...\\)` may hold: its closing mark is looked for no further."""
+
+
+def _inline_bracket_math(state: StateInline, silent: bool) -> bool:
+    """`\\(...\\)` as texmath reads it, with the closing mark looked for within a bounded
+    distance: texmath's own rule searches the rest of the text from every opening, which took
+    minutes on a post of 100 KB holding many openings and no closing."""
+    start = state.pos
+    if not state.src.startswith("\\(", start):
+        return False
+    end = state.src.find("\\)", start + 3, start + 3 + _MAX_INLINE_MATH)
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = state.src[start + 2 : end]
+        token.markup = "\\("
+    state.pos = end + 2
+    return True
+
+
 _PARSER = (
     MarkdownIt("commonmark")
     .enable("table")
@@ -38,6 +60,19 @@ _PARSER = (
     .use(admon_plugin)
     .use(footnote_plugin)
 )
+
+
+def _bound_texmath(parser: MarkdownIt) -> MarkdownIt:
+    """Swap texmath's inline rule for the bounded one. dollarmath's `$...$` rule has the same
+    name, so texmath's is found by where its function comes from."""
+    for rule in parser.inline.ruler.__rules__:
+        if rule.name == "math_inline" and rule.fn.__module__.startswith("mdit_py_plugins.texmath"):
+            rule.fn = _inline_bracket_math
+    parser.inline.ruler.__compile__()
+    return parser
+
+
+_bound_texmath(_PARSER)
 _CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>[^\n]*)")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*|__|_)(?=\S)(?P<span>[^*_\n]{1,80}?)(?<=\S)\1(?![\w*])")
 
@@ -286,7 +321,7 @@ class _Reader:
 
     def _html(self, content: str, line: int) -> None:
         """Raw HTML in Markdown: `<details>` summaries ("Solution") and figure captions carry meaning."""
-        soup = BeautifulSoup(content, "html.parser")
+        soup = htmlsafe.soup(content)
         for tag, kind in (("summary", BlockKind.PARAGRAPH), ("figcaption", BlockKind.CAPTION)):
             for found in soup.find_all(tag):
                 body = text.squash(found.get_text(" "))

@@ -1,0 +1,138 @@
+"""HTML that Python's html.parser reads in linear time and without crashing, and not too deep.
+
+html.parser (before Python 3.13.4 and 3.12.11) looks for the end of a tag, comment or
+declaration from each `<` to the end of the text when that construct is never closed, and
+then moves on by a few characters only: a page of 100 KB made of `<a b='>'` or `<!-- ` took
+minutes. A marked section it cannot name (`<![?`) makes BeautifulSoup refuse the whole page.
+
+`parseable` finds, in one pass, each `<` whose construct would never end and writes it as
+`&lt;`, which the parser reads as the very same text it would have shown: a broken page reads
+as before, only fast. The checks are the parser's own (its start-tag method and comment
+pattern), each looked for within a window; a construct longer than the window is searched
+for once to the end, and after one such search has failed every longer one is taken as
+unclosed too, so no text is scanned again and again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html import parser as _html_parser
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+_WINDOW = 1024
+"""Characters a tag or comment is first looked for in; real ones are shorter (a longer one,
+such as an inline image's data URL, costs one search to the end of the page)."""
+_COMMENT_CLOSE: re.Pattern[str] = getattr(_html_parser, "commentclose", re.compile(r"--!?\s*>"))
+_CDATA = "<![CDATA["
+_START_TAG = re.compile("<[a-zA-Z]")
+"""What html.parser takes for the opening of a start tag."""
+
+
+class _Scanner:
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.window = _html_parser.HTMLParser(convert_charrefs=False)
+        self.window.rawdata = ""
+        self.whole = _html_parser.HTMLParser(convert_charrefs=False)
+        self.whole.rawdata = raw
+        self.unclosed_from = len(raw) + 1
+        """Where a search to the end of the text last failed: longer constructs after it are unclosed."""
+
+    def start_tag_end(self, i: int) -> int | None:
+        """Where the start tag at ``i`` ends, by the parser's own rule, or None if it never does."""
+        raw = self.raw
+        self.window.rawdata = raw[i : i + _WINDOW]
+        end = self.window.check_for_whole_start_tag(0)
+        if end >= 0 and (end < len(self.window.rawdata) or i + _WINDOW >= len(raw)):
+            return i + end
+        if i + _WINDOW >= len(raw) or i >= self.unclosed_from:
+            return None
+        end = self.whole.check_for_whole_start_tag(i)
+        if end < 0:
+            self.unclosed_from = i
+            return None
+        return end
+
+    def comment_end(self, i: int) -> int | None:
+        if i >= self.unclosed_from:
+            found = _COMMENT_CLOSE.search(self.raw, i + 4, i + 4 + _WINDOW)
+        else:
+            found = _COMMENT_CLOSE.search(self.raw, i + 4)
+            if found is None:
+                self.unclosed_from = i
+        return found.end() if found else None
+
+    def end(self, i: int) -> int | None:
+        """Where the construct opened by the `<` at ``i`` ends; None if the parser would find no end."""
+        raw = self.raw
+        if raw.startswith("<!--", i):
+            return self.comment_end(i)
+        if raw.startswith("<![", i):
+            # Only CDATA is a marked section html.parser can name; any other crashes it.
+            close = raw.find("]]>", i) if raw.startswith(_CDATA, i) else -1
+            return close + 3 if close >= 0 else None
+        if _START_TAG.match(raw, i):
+            return self.start_tag_end(i)
+        if raw.startswith(("</", "<?", "<!"), i):
+            close = raw.find(">", i + 2)
+            return close + 1 if close >= 0 else None
+        return i + 1  # a lone "<": text
+
+
+def parseable(raw: str) -> str:
+    """``raw`` with every `<` that opens a construct html.parser would never close escaped."""
+    if "<" not in raw:
+        return raw
+    scanner = _Scanner(raw)
+    pieces: list[str] = []
+    i = 0
+    while (j := raw.find("<", i)) >= 0:
+        end = scanner.end(j)
+        if end is not None:
+            pieces.append(raw[i:end])
+            i = end
+            continue
+        # As the parser does with an unclosed construct: text up to the next ">".
+        close = raw.find(">", j + 1)
+        stop = close + 1 if close >= 0 else len(raw)
+        pieces.append(raw[i:j])
+        pieces.append(raw[j:stop].replace("<", "&lt;"))
+        i = stop
+    pieces.append(raw[i:])
+    return "".join(pieces)
+
+
+MAX_DEPTH = 200
+"""Elements nested deeper than this are dropped, their text kept: a page's writing sits a few
+dozen levels deep, and the tree walks cost time in proportion to depth for every element (a
+page of 100 KB of nested `<b>` took minutes)."""
+
+
+class _Shallow(BeautifulSoup):
+    """BeautifulSoup (html.parser) that drops start tags nested deeper than MAX_DEPTH, with their
+    end tags, and keeps what they hold at the deepest level allowed."""
+
+    def reset(self) -> None:
+        super().reset()
+        self.dropped: Counter[str] = Counter()
+
+    def handle_starttag(self, name: str, *args: Any, **kwargs: Any) -> Tag | None:
+        if len(self.tagStack) > MAX_DEPTH:  # the text around it goes on as one string
+            if not self.builder.can_be_empty_element(name):
+                self.dropped[name] += 1
+            return None
+        return super().handle_starttag(name, *args, **kwargs)
+
+    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
+        if self.dropped[name]:
+            self.dropped[name] -= 1
+            return
+        super().handle_endtag(name, nsprefix)
+
+
+def soup(raw: str) -> BeautifulSoup:
+    """``raw`` parsed by html.parser, in time linear in its length and depth."""
+    return _Shallow(parseable(raw), "html.parser")

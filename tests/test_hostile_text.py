@@ -1,0 +1,132 @@
+"""Hostile text inside sources: runs of spaces, unclosed math and tags, deep nesting and control
+characters are read in time proportional to their length, never crash a reader, and never reach
+the terminal as escape sequences."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from seedcards.cli import main
+from seedcards.readers.htmlsafe import MAX_DEPTH, parseable, soup
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+SENTENCE = "I think interpretability is underrated by most alignment researchers."
+
+# Each took minutes (or crashed) before: a quadratic or cubic search from every position.
+SLOW_TEXT = [
+    ("spaces.txt", "a" + " " * 200_000 + "b."),  # a regex with three overlapping runs of spaces
+    ("math.md", "\\(" * 100_000),  # texmath searched the rest of the text from every opening
+    ("quoted.html", "<a b='>'" * 25_000),  # html.parser looked for each tag's end to the text's end
+    ("comments.html", "<!-- " * 40_000),
+    ("attributes.html", "<a " * 60_000),
+    ("nested.html", "<b>" * 60_000 + SENTENCE),  # every tree walk paid for the depth
+]
+
+
+@pytest.mark.parametrize("name, content", SLOW_TEXT, ids=[name for name, _ in SLOW_TEXT])
+def test_pathological_text_is_read_in_bounded_time(tmp_path: Path, name: str, content: str) -> None:
+    post = tmp_path / name
+    post.write_text(f"{SENTENCE}\n\n{content}\n\n{SENTENCE}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "seedcards", "extract", str(post), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=90,  # a few seconds on a loaded machine; before, minutes to hours
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_marked_section_html_parser_cannot_name_is_text_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "odd.html").write_text(f"<html><body><p>{SENTENCE}</p><![?\n]<p>More.</p></body></html>")
+    os.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "posts"), "--name", "Odd"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+
+
+BROKEN_AND_WHOLE_HTML = [
+    "<p>a <b>b</b> c</p>",
+    "<a title='x>y'>t</a>",
+    "<p>x <!-- c --> y</p>",
+    "<p>x <!-- never closed",
+    "<p>x</p><a b='never closed",
+    "<p>1 < 2 and 3 > 2</p>",
+    "<![CDATA[x]]><p>y</p>",
+    '<p title="a<b">z</p>',
+    "<script>if (a<b) x()</script><p>q</p>",
+    "<img src='data:" + "A" * 20_000 + "'><p>after a long tag</p>",
+    "x </ y",
+    "x <? y",
+]
+
+
+@pytest.mark.parametrize("page", BROKEN_AND_WHOLE_HTML, ids=range(len(BROKEN_AND_WHOLE_HTML)))
+def test_guarding_html_changes_no_text_the_parser_shows(page: str) -> None:
+    assert BeautifulSoup(parseable(page), "html.parser").get_text() == BeautifulSoup(page, "html.parser").get_text()
+
+
+def test_nesting_past_the_limit_keeps_the_text_and_what_follows() -> None:
+    depth = MAX_DEPTH * 3
+    page = "<div>" * depth + "deep words" + "</div>" * depth + "<p>after the nest</p>"
+    parsed = soup(page)
+    assert parsed.get_text() == "deep wordsafter the nest"
+    deepest = max(len(list(tag.parents)) for tag in parsed.find_all(True))
+    assert deepest <= MAX_DEPTH + 1
+    assert parsed.find("p").get_text() == "after the nest"  # closed tags still close
+
+
+CONTROL_NAMES = [
+    ("\x1b]0;pwned\x07", "\\x1b]0;pwned\\x07"),  # retitles the terminal window
+    ("\x1b[2J", "\\x1b[2J"),  # clears the screen
+    ("\x9b31m", "\\x9b31m"),  # the one-byte form of ESC [
+    ("\u202eevil", "\\u202eevil"),  # shows the rest of the line backwards
+]
+
+
+@pytest.mark.parametrize("control, shown", CONTROL_NAMES, ids=["osc title", "csi clear", "c1 csi", "bidi override"])
+def test_control_characters_in_a_file_name_are_shown_escaped_never_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, control: str, shown: str
+) -> None:
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / f"empty{control}.txt").write_text("")  # skipped with a warning that names it
+    (posts / "real.txt").write_text(SENTENCE + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(posts), "--name", f"Deck{control}"], color=True)
+    output = result.output + (result.stderr if result.stderr_bytes else "")
+    assert result.exit_code == 0, output
+    assert control not in output
+    assert f"empty{shown}.txt" in output and f"Deck{shown}" in output
+    assert "\x1b[33m" in output  # seedcards' own colours still reach the terminal
+
+
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        ('""', "must be a line number"),
+        ("-1", "cloze line -1 is not within"),
+        ("'5-2'", "cloze lines 5-2 is not within"),
+        ("'1-99999999999'", "cloze lines 1-99999999999"),  # once a list of 10^11 line numbers
+        ("true", "must be a line number"),
+        ("1.5", "must be a line number"),
+        ("[1]", "must be a line number"),
+        ("{a: 1}", "must be a line number"),
+        ("null", "must be a line number"),
+    ],
+)
+def test_a_code_cloze_entry_of_the_wrong_kind_is_one_line_at_its_line(project: Path, entry: str, expected: str) -> None:
+    (project / "decks" / "zz.yaml").write_text(
+        f'deck: Code\nnotes:\n  - type: code\n    prompt: p\n    code: "x = 1\\ny = 2\\n"\n    cloze: [{entry}]\n'
+    )
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 1 and "zz.yaml:6" in result.output and expected in result.output, result.output
