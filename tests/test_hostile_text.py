@@ -113,8 +113,8 @@ def test_control_characters_in_a_file_name_are_shown_escaped_never_sent(
     "entry, expected",
     [
         ('""', "must be a line number"),
-        ("-1", "cloze line -1 is not within"),
-        ("'5-2'", "cloze lines 5-2 is not within"),
+        ("-1", "cloze line -1 is outside the code"),
+        ("'5-2'", "cloze lines 5-2 are outside the code"),
         ("'1-99999999999'", "cloze lines 1-99999999999"),  # once a list of 10^11 line numbers
         ("true", "must be a line number"),
         ("1.5", "must be a line number"),

@@ -126,8 +126,8 @@ def _cloze_lines(code: str, entry: object, number: int) -> tuple[int, int] | Non
         )
     count = len(code.split("\n"))
     if not 1 <= first <= last <= count:
-        named = f"line {first}" if first == last else f"lines {first}-{last}"
-        raise UserError(f"cloze {named} is not within the code's lines 1-{count}.")
+        named = f"line {first} is" if first == last else f"lines {first}-{last} are"
+        raise UserError(f"cloze {named} outside the code (it has {count} lines).")
     return first, last
 
 
