@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import ipaddress
 import json
 import os
 import re
+import socket
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from seedcards import __version__
 from seedcards.atomic import replacing, write_text
@@ -41,6 +43,11 @@ _SUFFIXES = {
     "application/pdf": ".pdf",
 }
 _FIX = "Check the address in a browser; pages already fetched are read from the cache."
+MAX_REDIRECTS = 10
+_READ_SIZE = 64 * 1024
+# How far inside a network an address lies: a redirect may lead no further in than the address
+# the user gave (a public page must not send seedcards to a service on this machine or the LAN).
+_PUBLIC, _PRIVATE, _LOOPBACK = range(3)
 
 
 def is_url(source: object) -> bool:
@@ -136,7 +143,7 @@ def _fetch(url: str, previous: CachedPage | None) -> None:
             headers["If-Modified-Since"] = previous.last_modified
     seconds = timeout()
     try:
-        with requests.get(url, headers=headers, timeout=seconds, stream=True, allow_redirects=True) as answer:
+        with _get(url, headers, seconds) as answer:
             if answer.status_code == 304 and previous is not None:
                 previous.fetched = time.time()
                 write_text(_entry(url) / "page.json", json.dumps(asdict(previous)))
@@ -163,6 +170,56 @@ def _fetch(url: str, previous: CachedPage | None) -> None:
             url,
             hint="Check the address and the network connection; pages already fetched are read from the cache.",
         ) from exc
+
+
+def _reach(host: str | None) -> int:
+    """How far inside the network ``host`` lies, by every address it resolves to."""
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(host or "", None)}
+    except (OSError, UnicodeError):
+        return _PUBLIC  # cannot be resolved: the request itself fails with a clear message
+    reach = _PUBLIC
+    for address in found:
+        ip = ipaddress.ip_address(str(address).split("%")[0])
+        if ip.is_loopback or ip.is_unspecified:
+            return _LOOPBACK
+        if ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_multicast:
+            reach = _PRIVATE
+    return reach
+
+
+def _check_redirect(url: str, target: str) -> None:
+    scheme = urlsplit(target).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise UserError(
+            f"redirects to {target[:200]}, which is not a web address; only http and https are followed.",
+            url,
+            hint=_FIX,
+        )
+    if _reach(urlsplit(target).hostname) > _reach(urlsplit(url).hostname):
+        raise UserError(
+            f"redirects to {target[:200]}, an address on this machine or its local network; seedcards "
+            "does not follow a page there unless asked.",
+            url,
+            hint="If you mean to read it, give that address itself.",
+        )
+
+
+def _get(url: str, headers: dict[str, str], seconds: float):
+    """The answer at ``url`` after its redirects, each checked before it is followed."""
+    import requests
+
+    current = url
+    with requests.Session() as session:
+        for _ in range(MAX_REDIRECTS + 1):
+            answer = session.get(current, headers=headers, timeout=seconds, stream=True, allow_redirects=False)
+            if not answer.is_redirect:
+                return answer
+            target = urljoin(current, answer.headers.get("Location", ""))
+            answer.close()
+            _check_redirect(url, target)
+            current = target
+    raise requests.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
 
 
 def _store(url: str, answer, seconds: float) -> None:
@@ -194,11 +251,26 @@ def _store(url: str, answer, seconds: float) -> None:
     write_text(entry / "page.json", json.dumps(asdict(page)))
 
 
+def _read1(answer) -> bytes:
+    """The next bytes of the body; urllib3's errors as the requests errors _fetch explains."""
+    import requests
+    import urllib3
+
+    try:
+        return answer.raw.read1(_READ_SIZE, decode_content=True)
+    except urllib3.exceptions.ReadTimeoutError as exc:
+        raise requests.ReadTimeout(str(exc)) from exc
+    except urllib3.exceptions.HTTPError as exc:
+        raise requests.ConnectionError(str(exc)) from exc
+
+
 def _read_limited(url: str, answer, seconds: float) -> bytes:
     deadline = time.monotonic() + seconds * _DEADLINE_FACTOR
     chunks: list[bytes] = []
     size = 0
-    for chunk in answer.iter_content(chunk_size=64 * 1024):
+    # read1 returns what one read of the socket gives (decoded, at most _READ_SIZE bytes): a page
+    # that trickles in a byte at a time is stopped at the deadline, not when 64 KB have come.
+    while chunk := _read1(answer):
         size += len(chunk)
         if size > MAX_PAGE_BYTES:
             raise UserError(
