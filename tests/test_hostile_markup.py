@@ -227,3 +227,30 @@ def test_signature_ignores_every_cloze_number() -> None:
 
     card = Card(kind=CardKind.CLOZE, key="k", text="{{c1::Superposition}} packs {{c2::features}} {{c3::densely::how}}")
     assert signature(card) == signature(Card(kind=CardKind.CLOZE, key="k", text="Superposition packs features densely"))
+
+
+def test_a_feed_shows_a_posts_markup_as_text_in_its_show_notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RSS readers take an item's description as HTML: the post's own angle brackets must reach
+    them as text, not as an <img> that loads (or runs) something."""
+    import feedparser
+
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "tags.txt").write_text(
+        "Sparse probes <img src=x onerror=alert(1)> are cheap tools for alignment. "
+        "A second <script>alert(2)</script> sentence follows here.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main,
+        ["narrate", str(posts), "--engine", "espeak-ng", "--rate", "300", "--out", "pod", "-q"]
+        + ["--cache", str(tmp_path / "cache"), "--title", "Readings <b>bold</b>"],
+    )
+    assert result.exit_code == 0, result.output
+    parsed = feedparser.parse(str(tmp_path / "pod" / "feed.xml"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    (entry,) = parsed.entries
+    assert entry.summary_detail.type == "text/html"
+    assert active_content(entry.summary) == [] and "<script" not in entry.summary and "<img" not in entry.summary
+    assert "Sparse probes <img src=x onerror=alert(1)> are cheap" in html.unescape(entry.summary)
+    assert "<b>" not in parsed.feed.subtitle and "Readings <b>bold</b>" in html.unescape(parsed.feed.subtitle)

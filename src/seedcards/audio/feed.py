@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -73,6 +74,12 @@ def _text(parent: ET.Element, tag: str, value: str, attributes: dict[str, str] |
     return element
 
 
+def _html_text(parent: ET.Element, tag: str, value: str) -> ET.Element:
+    """An element whose text podcast apps read as HTML (RSS's description): written words are
+    escaped once for HTML as well as for XML, so a post's "<img onerror=...>" shows as text."""
+    return _text(parent, tag, html.escape(value, quote=False) if value else value)
+
+
 def write_feed(path: Path, episodes: list[Episode], channel: Channel) -> None:
     """Newest episode first. Without a base URL the addresses are relative (a local folder)."""
     ET.register_namespace("itunes", ITUNES)
@@ -82,7 +89,7 @@ def write_feed(path: Path, episodes: list[Episode], channel: Channel) -> None:
     url = lambda name: address(channel.base_url, name)  # noqa: E731
     _text(feed, "title", channel.title)
     _text(feed, "link", channel.base_url.rstrip("/") + "/" if channel.base_url else "./")
-    _text(feed, "description", f"{channel.title}: narrated with seedcards.")
+    _html_text(feed, "description", f"{channel.title}: narrated with seedcards.")
     _text(feed, "language", "en")
     _text(feed, f"{{{ITUNES}}}author", channel.author)
     _text(feed, f"{{{ITUNES}}}image", "", {"href": url(channel.cover)})
@@ -94,7 +101,7 @@ def write_feed(path: Path, episodes: list[Episode], channel: Channel) -> None:
     for episode in sorted(episodes, key=lambda e: (-e.published, e.title)):
         item = ET.SubElement(feed, "item")
         _text(item, "title", episode.title)
-        _text(item, "description", episode.description)
+        _html_text(item, "description", episode.description)
         _text(item, "enclosure", "", {"url": url(episode.file_name), "length": str(episode.size), "type": "audio/mpeg"})
         _text(item, "guid", episode.guid, {"isPermaLink": "false"})
         _text(item, "pubDate", email.utils.formatdate(episode.published, usegmt=True))
