@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,48 @@ def test_a_code_cloze_entry_of_the_wrong_kind_is_one_line_at_its_line(project: P
     result = CliRunner().invoke(main, ["check"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 1 and "zz.yaml:6" in result.output and expected in result.output, result.output
+
+
+def _pdf(drawing: bytes) -> bytes:
+    """A one-page PDF whose page draws ``drawing``, compressed (as real PDFs are)."""
+    stream = zlib.compress(drawing, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
+
+
+WRITING = b"BT /F1 12 Tf 72 720 Td (" + SENTENCE.encode() + b") Tj ET\n"
+PDF_BOMBS = [
+    (WRITING + b" " * 300_000_000, "drawing expands to more than 32 MB"),  # 300 KB on disk
+    (WRITING + b"BT /F1 1 Tf 1 1 Td (aaaaaaaaaaaaaaaaaaaa) Tj ET\n" * 200_000, "draws more than 50,000 characters"),
+]
+
+
+@pytest.mark.parametrize("drawing, expected", PDF_BOMBS, ids=["inflates to 300 MB", "draws 4 million characters"])
+def test_a_small_pdf_that_draws_too_much_is_skipped_quickly(tmp_path: Path, drawing: bytes, expected: str) -> None:
+    (tmp_path / "bomb.pdf").write_bytes(_pdf(drawing))
+    (tmp_path / "fine.pdf").write_bytes(_pdf(WRITING))
+    assert (tmp_path / "bomb.pdf").stat().st_size < 400_000
+    done = subprocess.run(
+        [sys.executable, "-m", "seedcards", "extract", str(tmp_path / "bomb.pdf"), str(tmp_path / "fine.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,  # seconds; before, minutes and gigabytes
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "bomb.pdf: page 1" in done.stderr and expected in done.stderr, done.stderr
+    assert "fine.pdf" not in done.stderr

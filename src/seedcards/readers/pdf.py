@@ -19,7 +19,7 @@ from pathlib import Path
 from seedcards import text
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.errors import UnreadableSource
-from seedcards.readers import furniture
+from seedcards.readers import furniture, pdfbudget
 from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
 
@@ -62,8 +62,7 @@ class _Box:
 
 
 def _pages(raw: bytes, path: Path) -> list[tuple[float, float, list[_Box]]]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+    from pdfminer.layout import LTChar, LTTextBox, LTTextLine
 
     def line_of(element: LTTextLine) -> _Line | None:
         chars = [c for c in element if isinstance(c, LTChar)]
@@ -78,7 +77,7 @@ def _pages(raw: bytes, path: Path) -> list[tuple[float, float, list[_Box]]]:
 
     pages = []
     try:
-        for number, layout in enumerate(extract_pages(BytesIO(raw), laparams=LAParams()), start=1):
+        for number, layout in enumerate(pdfbudget.layouts(raw, path), start=1):
             boxes = []
             for element in layout:
                 if not isinstance(element, LTTextBox):
@@ -98,6 +97,8 @@ def _pages(raw: bytes, path: Path) -> list[tuple[float, float, list[_Box]]]:
                         )
                     )
             pages.append((layout.width, layout.height, boxes))
+    except UnreadableSource:
+        raise
     except Exception as exc:
         raise UnreadableSource(
             f"is not a PDF that can be read ({type(exc).__name__}); skipped.",
