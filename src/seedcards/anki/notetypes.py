@@ -44,9 +44,17 @@ class NoteType:
         return content_hash(self.name, self.schema_hash, self.css, *(f"{q}\x1e{a}" for _, q, a in self.templates))
 
 
+def _text_file(path: Path) -> str:
+    """A template or stylesheet: a regular file within the size limit, in UTF-8."""
+    try:
+        return limits.read_bytes(path, "template").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"this template is not UTF-8 text ({exc.reason} at byte {exc.start}).", path) from exc
+
+
 def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
     """Every note type under templates/, keyed by its folder name."""
-    base_css = limits.read_bytes((templates_dir / "base.css"), "template").decode("utf-8")
+    base_css = _text_file(templates_dir / "base.css")
     found: dict[str, NoteType] = {}
     for spec_path in sorted(templates_dir.glob("*/notetype.yaml")):
         folder = spec_path.parent
@@ -65,16 +73,20 @@ def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
             yamlfile.check_keys(card, ["name", "front", "back"], "a card template")
             parts = [yamlfile.expect(card, k, str, "a card template", required=True) for k in ("name", "front", "back")]
             html = []
-            for file_name in parts[1:]:
+            for key, file_name in zip(("front", "back"), parts[1:], strict=True):
                 path = folder / file_name
+                if not limits.inside(path, templates_dir):
+                    raise card.error(f"template file '{file_name}' must be in {templates_dir}.", key)
                 if not path.is_file():
-                    raise card.error(f"template file '{file_name}' does not exist in {folder}.", "front")
-                html.append(limits.read_bytes(path, "template").decode("utf-8"))
+                    raise card.error(f"template file '{file_name}' does not exist in {folder}.", key)
+                html.append(_text_file(path))
             templates.append((parts[0], html[0], html[1]))
         css = base_css
         own_css = folder / (yamlfile.expect(node, "css", str, what) or "style.css")
+        if not limits.inside(own_css, templates_dir):
+            raise node.error(f"the CSS file '{own_css.name}' must be in {templates_dir}.", "css")
         if own_css.is_file():
-            css += "\n" + limits.read_bytes(own_css, "template").decode("utf-8")
+            css += "\n" + _text_file(own_css)
         elif "css" in node.value:
             raise node.error(f"the CSS file '{node.value['css']}' does not exist.", "css")
         palettes = yamlfile.expect(node, "pygments", dict, what)

@@ -1,0 +1,51 @@
+"""Hostile project files: note types that point outside the templates folder, templates that are
+not text. Each is one line naming the file, and nothing outside the project reaches a package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from seedcards.cli import main
+
+
+def invoke(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    output = result.output  # stdout and stderr, as a terminal shows them
+    assert result.exception is None or isinstance(result.exception, SystemExit), output
+    assert "Traceback" not in output
+    return result, output
+
+
+def _front_outside(project: Path, secret: Path) -> None:
+    spec = project / "templates" / "basic" / "notetype.yaml"
+    spec.write_text(spec.read_text().replace("front: front.html", f"front: ../../../{secret.name}", 1))
+
+
+def _css_linked_outside(project: Path, secret: Path) -> None:
+    (project / "templates" / "basic" / "style.css").symlink_to(secret)
+
+
+def _template_not_utf8(project: Path, secret: Path) -> None:
+    (project / "templates" / "basic" / "front.html").write_bytes(b"\xff\xfe<b>{{Front}}</b>")
+
+
+@pytest.mark.parametrize(
+    "damage, expected",
+    [
+        (_front_outside, "must be in"),
+        (_css_linked_outside, "the CSS file 'style.css' must be in"),
+        (_template_not_utf8, "front.html: this template is not UTF-8 text"),
+    ],
+    ids=["template path with ..", "stylesheet linked outside", "template not UTF-8"],
+)
+def test_a_note_type_reads_only_text_files_inside_the_templates_folder(project: Path, damage, expected: str) -> None:
+    secret = project.parent / "secret.txt"
+    secret.write_text("the admin password is hunter2\n")
+    damage(project, secret)
+    result, output = invoke("build", "-q")
+    assert result.exit_code != 0 and expected in output, output
+    assert len(output.strip().splitlines()) == 1, output
+    assert not (project / "build" / "ai-safety-seeds.apkg").exists()
