@@ -52,6 +52,24 @@ def _text_file(path: Path) -> str:
         raise UserError(f"this template is not UTF-8 text ({exc.reason} at byte {exc.start}).", path) from exc
 
 
+def _card_template(node: yamlfile.Located, entry: object, templates_dir: Path, folder: Path) -> tuple[str, str, str]:
+    """(name, front HTML, back HTML) of one card template entry; its files lie inside templates/."""
+    card = yamlfile.located(entry, node.path, node.lines.get("templates", 1))
+    yamlfile.check_keys(card, ["name", "front", "back"], "a card template")
+    name, front, back = (
+        yamlfile.expect(card, k, str, "a card template", required=True) for k in ("name", "front", "back")
+    )
+    html = []
+    for key, file_name in (("front", front), ("back", back)):
+        path = folder / file_name
+        if not limits.inside(path, templates_dir):
+            raise card.error(f"template file '{file_name}' must be in {templates_dir}.", key)
+        if not path.is_file():
+            raise card.error(f"template file '{file_name}' does not exist in {folder}.", key)
+        html.append(_text_file(path))
+    return name, html[0], html[1]
+
+
 def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
     """Every note type under templates/, keyed by its folder name."""
     base_css = _text_file(templates_dir / "base.css")
@@ -67,20 +85,7 @@ def load_notetypes(templates_dir: Path) -> dict[str, NoteType]:
             raise node.error(f"'kind' must be standard or cloze, not '{kind}'.", "kind")
         fields = _field_sources(node, spec_path)
         entries = yamlfile.expect(node, "templates", list, what, required=True)
-        templates = []
-        for entry in entries:
-            card = yamlfile.located(entry, spec_path, node.lines.get("templates", 1))
-            yamlfile.check_keys(card, ["name", "front", "back"], "a card template")
-            parts = [yamlfile.expect(card, k, str, "a card template", required=True) for k in ("name", "front", "back")]
-            html = []
-            for key, file_name in zip(("front", "back"), parts[1:], strict=True):
-                path = folder / file_name
-                if not limits.inside(path, templates_dir):
-                    raise card.error(f"template file '{file_name}' must be in {templates_dir}.", key)
-                if not path.is_file():
-                    raise card.error(f"template file '{file_name}' does not exist in {folder}.", key)
-                html.append(_text_file(path))
-            templates.append((parts[0], html[0], html[1]))
+        templates = [_card_template(node, entry, templates_dir, folder) for entry in entries]
         css = base_css
         own_css = folder / (yamlfile.expect(node, "css", str, what) or "style.css")
         if not limits.inside(own_css, templates_dir):
