@@ -49,3 +49,18 @@ def test_a_note_type_reads_only_text_files_inside_the_templates_folder(project: 
     assert result.exit_code != 0 and expected in output, output
     assert len(output.strip().splitlines()) == 1, output
     assert not (project / "build" / "ai-safety-seeds.apkg").exists()
+
+
+@pytest.mark.parametrize("encoding, mark", [("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff")])
+def test_a_utf32_source_with_its_byte_order_mark_is_read(tmp_path: Path, encoding: str, mark: bytes) -> None:
+    """UTF-32's little-endian mark starts like UTF-16's: read as UTF-16 it gave no cards and no word."""
+    from seedcards.readers import read
+
+    post = tmp_path / "post.txt"
+    post.write_bytes(
+        mark + "Superposition is when a network represents more features than dimensions.\n".encode(encoding)
+    )
+    document = read(post)
+    assert [block.text for block in document.blocks] == [
+        "Superposition is when a network represents more features than dimensions."
+    ]

@@ -8,6 +8,8 @@ from seedcards import limits
 from seedcards.errors import UnreadableSource, UserError
 
 _SNIFF = 8192
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -24,11 +26,14 @@ def read_bytes(path: Path) -> bytes:
 def read_text(path: Path) -> tuple[str, list[str]]:
     """The file's text with Unix line endings, and warnings about how it was decoded."""
     data = read_bytes(path)
-    if b"\x00" in data[:_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:_SNIFF] and not data.startswith(_UTF16_BOMS + _UTF32_BOMS):
         raise UnreadableSource("looks like a binary file, not a text document; skipped.", path)
     warnings: list[str] = []
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # UTF-32's little-endian mark begins with UTF-16's: tried first, it is not read as UTF-16 noise.
+    for encoding in ("utf-8-sig", "utf-32", "utf-16"):
+        if encoding == "utf-32" and not data.startswith(_UTF32_BOMS):
+            continue
+        if encoding == "utf-16" and not data.startswith(_UTF16_BOMS):
             continue
         try:
             text = data.decode(encoding)
