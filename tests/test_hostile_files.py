@@ -64,3 +64,18 @@ def test_a_utf32_source_with_its_byte_order_mark_is_read(tmp_path: Path, encodin
     assert [block.text for block in document.blocks] == [
         "Superposition is when a network represents more features than dimensions."
     ]
+
+
+def test_episodes_of_case_twins_get_names_that_differ_on_any_disk() -> None:
+    """macOS, Windows and most phones see Post.mp3 and post.mp3 as one file: one episode would
+    overwrite the other when the podcast folder is copied there."""
+    import unicodedata
+
+    from seedcards.audio.narrate import episode_stems
+
+    names = ["a/Post.txt", "a/post.txt", "b/POST.md", "a/" + unicodedata.normalize("NFD", "Café.txt"), "a/café.md"]
+    stems = episode_stems(names, {})
+    assert sorted(stems) == sorted(names)
+    folded = [unicodedata.normalize("NFC", stem).casefold() for stem in stems.values()]
+    assert len(set(folded)) == len(names), stems
+    assert stems["a/Post.txt"] == "Post"  # the first keeps its own name

@@ -14,6 +14,7 @@ import hashlib
 import os
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -105,11 +106,14 @@ def _slug(name: str) -> str:
 def episode_stems(names: list[str], existing: dict[str, EpisodeRecord]) -> dict[str, str]:
     """A file name (without .mp3) per source, unique in the folder: the source's own stem unless
     another source has it (in this run or in an episode already there), then longer names."""
-    owner = {stem: record.tags.source for stem, record in existing.items()}
+    # Compared as a case-insensitive file system would (macOS, Windows, most phones and cloud
+    # folders): "Post.mp3" and "post.mp3" are one file there, and one episode would be lost.
+    owner = {_folded(stem): record.tags.source for stem, record in existing.items()}
+    taken: dict[str, str] = {}
     chosen: dict[str, str] = {}
     for name in names:
         path = PurePosixPath(name)
-        owned = [stem for stem, source in owner.items() if source == name]
+        owned = [stem for stem, record in existing.items() if record.tags.source == name]
         candidates = owned + [
             _slug(path.stem),
             _slug(f"{path.parent.name}-{path.stem}"),
@@ -117,9 +121,15 @@ def episode_stems(names: list[str], existing: dict[str, EpisodeRecord]) -> dict[
             _slug(name.replace("/", "-")),
             f"{_slug(path.stem)}-{hashlib.sha256(name.encode()).hexdigest()[:10]}",
         ]
-        stem = next(c for c in candidates if owner.get(c, name) == name and chosen.get(c, name) == name)
-        owner[stem] = chosen[stem] = name
+        stem = next(
+            c for c in candidates if owner.get(_folded(c), name) == name and taken.get(_folded(c), name) == name
+        )
+        owner[_folded(stem)] = taken[_folded(stem)] = chosen[stem] = name
     return {name: stem for stem, name in chosen.items()}
+
+
+def _folded(stem: str) -> str:
+    return unicodedata.normalize("NFC", stem).casefold()
 
 
 @dataclass(frozen=True)
