@@ -79,3 +79,25 @@ def test_episodes_of_case_twins_get_names_that_differ_on_any_disk() -> None:
     folded = [unicodedata.normalize("NFC", stem).casefold() for stem in stems.values()]
     assert len(set(folded)) == len(names), stems
     assert stems["a/Post.txt"] == "Post"  # the first keeps its own name
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "narrate"])
+def test_a_link_in_a_given_folder_that_leads_out_of_it_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """A folder of posts (downloaded, say) may hold a `notes.txt` linked to a secret elsewhere."""
+    (tmp_path / "secret.txt").write_text("Hunter2 is when the admin password of the cluster is written in a post.\n")
+    posts = tmp_path / "posts"
+    (posts / "inner").mkdir(parents=True)
+    (posts / "inner" / "real.txt").write_text(
+        "Superposition is when a network represents more features than dimensions.\n"
+    )
+    (posts / "also.txt").symlink_to(posts / "inner" / "real.txt")  # a link that stays inside is read
+    (posts / "notes.txt").symlink_to(tmp_path / "secret.txt")
+    monkeypatch.chdir(tmp_path)
+    extra = {"build": ["--name", "Posts"], "extract": [], "narrate": ["--engine", "espeak-ng", "--out", "pod"]}[command]
+    result, output = invoke(command, str(posts), *extra)
+    assert result.exit_code == 2 and "notes.txt: is a link to" in output and "outside the folder" in output, output
+    assert "hunter2" not in output.lower() and not (tmp_path / "build" / "posts.apkg").exists()
+    result, output = invoke(command, str(posts / "inner"), str(posts / "also.txt"), *extra)
+    assert result.exit_code == 0, output

@@ -167,7 +167,7 @@ def _pattern_files(deck: DeckDefinition, pattern: str, project: Path) -> list[Pa
         )
     files: list[Path | str] = []
     for match in matches:
-        for file in readers.expand([match]):
+        for file in readers.expand([match], within_folders=not deck.confined):
             if deck.confined and isinstance(file, Path) and not limits.inside(file, project):
                 raise _outside(deck, f"{pattern} ({file})" if file != match else pattern, project)
             files.append(file)

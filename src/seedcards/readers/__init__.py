@@ -8,8 +8,9 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from seedcards import limits
 from seedcards.document import Document
-from seedcards.errors import UnreadableSource
+from seedcards.errors import UnreadableSource, UserError
 from seedcards.readers import structure
 from seedcards.readers.decode import read_bytes, read_text
 
@@ -73,13 +74,23 @@ def _read_page(url: str) -> Document:
     )
 
 
-def expand(paths: Iterable[Path | str]) -> Iterator[Path | str]:
+def expand(paths: Iterable[Path | str], within_folders: bool = True) -> Iterator[Path | str]:
     """Files named directly, and the readable files inside named folders, in a stable order;
-    addresses (str) as they are."""
+    addresses (str) as they are. With ``within_folders``, a file in a named folder that is a
+    link leading out of it is an error: a downloaded folder of posts could otherwise hold a
+    `notes.txt` linked to a secret, and package it."""
     for path in paths:
         if isinstance(path, str):
             yield path
         elif path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_source(p))
+            for found in sorted(p for p in path.rglob("*") if p.is_file() and is_source(p)):
+                if within_folders and not limits.inside(found, path):
+                    raise UserError(
+                        f"is a link to {found.resolve()}, outside the folder {path} that was given; files in a "
+                        "folder are read only when they are in it.",
+                        found,
+                        hint="Name that file itself on the command line if you mean to read it.",
+                    )
+                yield found
         else:
             yield path
