@@ -254,3 +254,39 @@ def test_a_feed_shows_a_posts_markup_as_text_in_its_show_notes(tmp_path: Path, m
     assert active_content(entry.summary) == [] and "<script" not in entry.summary and "<img" not in entry.summary
     assert "Sparse probes <img src=x onerror=alert(1)> are cheap" in html.unescape(entry.summary)
     assert "<b>" not in parsed.feed.subtitle and "Readings <b>bold</b>" in html.unescape(parsed.feed.subtitle)
+
+
+def _math_pairs_up(field: str) -> bool:
+    """Whether MathJax would find each opening's closing in this field alone."""
+    marks = re.findall(r"\\[()\[\]]", field)  # a joiner after the backslash breaks a mark
+    while marks:
+        opening = marks.pop(0)
+        if opening not in ("\\(", "\\["):
+            return False
+        closing = "\\)" if opening == "\\(" else "\\]"
+        if closing not in marks:
+            return False
+        marks = marks[marks.index(closing) + 1 :]
+    return True
+
+
+def test_a_lone_math_delimiter_from_a_source_cannot_pair_across_fields(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collection
+) -> None:
+    """MathJax reads a whole card: an opening left in the front and a closing in the back would
+    turn everything between them, the answer line included, into one formula."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "math.txt").write_text(
+        "Superposition is when a network represents more features than it has dimensions \\( and so on.\n\n"
+        "Interpretability is the study of what \\) a network computes internally for alignment.\n\n"
+        "A probe is a linear classifier \\(f(x) = w^T x\\) trained on a model's activations.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result, output = cli("build", str(posts), "--name", "Math")
+    assert result.exit_code == 0, output
+    import_package(collection, tmp_path / "build" / "math.apkg")
+    fields = [f for nid in collection.find_notes("") for f in collection.get_note(nid).fields]
+    assert any("\\(f(x) = w^T x\\)" in f for f in fields)  # real math is kept as math
+    assert any(f"\\{JOINER}(" in f for f in fields) and any(f"\\{JOINER})" in f for f in fields)
+    assert all(_math_pairs_up(f) for f in fields), fields

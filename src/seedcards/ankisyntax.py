@@ -2,7 +2,8 @@
 
 Anki reads `{{c1::...}}` in a cloze field as a card to make, `::` inside one as its hint,
 `[sound:name]` anywhere in a card as a file to play, and `[anki:tts]...[/anki:tts]` as text to
-speak. Only seedcards itself may write these: source text, and deck-file text outside a cloze
+speak; MathJax, in the card's page, reads `\\(...\\)` and `\\[...\\]` as math, pairing an opening
+left in one field with a closing in the next. Only seedcards itself may write these: source text, and deck-file text outside a cloze
 note's own Text, is made inert here, so Anki (and the preview) show it literally.
 
 Two ways of making text inert, for the two forms text has:
@@ -107,6 +108,32 @@ def inert_code(fragment: str) -> str:
 def inert_sounds(fragment: str) -> str:
     """A field's HTML with sound and text-to-speech tags made inert, cloze marks kept."""
     return _SOUND_OPEN.sub("&#91;", fragment)
+
+
+_MATH_MARK = re.compile(r"\\[()\[\]]")
+_MATH_CLOSE = {"\\(": "\\)", "\\[": "\\]"}
+
+
+def inert_unpaired_math(fragment: str) -> str:
+    """A field in which every MathJax opening has its closing: an opening or closing without its
+    partner gets a zero-width joiner after its backslash, so that MathJax cannot pair it with one
+    in another field and read everything between (field separators, the answer's line) as math.
+    A character reference would not do: MathJax reads the page's text, where it is decoded."""
+    unpaired = []
+    position = 0
+    missing: set[str] = set()  # closings not found after some point: not looked for again
+    while (mark := _MATH_MARK.search(fragment, position)) is not None:
+        close = _MATH_CLOSE.get(mark[0])
+        end = fragment.find(close, mark.end()) if close and close not in missing else -1
+        if close and end < 0:
+            missing.add(close)
+        if end < 0:
+            unpaired.append(mark.start() + 1)
+            position = mark.end()
+        else:
+            position = end + 2
+    pieces = [fragment[start:end] for start, end in zip([0, *unpaired], [*unpaired, len(fragment)], strict=True)]
+    return _JOINER.join(pieces)
 
 
 def is_media_name(name: str) -> bool:

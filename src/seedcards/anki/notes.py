@@ -55,9 +55,9 @@ def field_values(card: Card, notetype: NoteType, code_html: CodeHtml | None = No
         elif attribute in rendered:
             values.append(rendered[attribute])  # highlight() made the code's own text inert
         elif _cloze_field(card, attribute):
-            values.append(ankisyntax.inert_sounds(_field_html(card, attribute)))
+            values.append(ankisyntax.inert_unpaired_math(ankisyntax.inert_sounds(_field_html(card, attribute))))
         else:
-            values.append(ankisyntax.inert_html(_field_html(card, attribute)))
+            values.append(ankisyntax.inert_unpaired_math(ankisyntax.inert_html(_field_html(card, attribute))))
     return values
 
 
