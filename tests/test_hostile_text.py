@@ -176,3 +176,17 @@ def test_a_small_pdf_that_draws_too_much_is_skipped_quickly(tmp_path: Path, draw
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "bomb.pdf: page 1" in done.stderr and expected in done.stderr, done.stderr
     assert "fine.pdf" not in done.stderr
+
+
+def test_a_file_named_with_a_line_break_is_warned_about_on_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "empty\nfile.txt").write_text("")
+    (posts / "two\nlines.txt").write_text(SENTENCE + "\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(posts), "--name", "Lines", "-q"])
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.output.splitlines() if line]
+    assert warning.startswith("warning: ") and "empty\\nfile.txt: is empty" in warning

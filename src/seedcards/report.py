@@ -41,12 +41,17 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True, **style: Any) ->
 
 def warn(message: str) -> None:
     """One line on stderr about a problem the command worked around (it still succeeds)."""
-    echo(f"warning: {message}", err=True, fg="yellow")
+    echo(f"warning: {_one_line(message)}", err=True, fg="yellow")
 
 
 def fail(message: str) -> None:
     """One line on stderr about a part of the command that failed."""
-    echo(f"error: {message}", err=True, fg="red")
+    echo(f"error: {_one_line(message)}", err=True, fg="red")
+
+
+def _one_line(message: str) -> str:
+    """A file may be named with a line break in it; its message stays one line all the same."""
+    return message.replace("\n", "\\n")
 
 
 def print_build_report(record: dict[str, Any], quiet: bool = False) -> None:
