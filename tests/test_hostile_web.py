@@ -131,3 +131,10 @@ def test_a_redirect_from_the_network_to_this_machine_is_not_followed(server, tmp
     # Asked for by name, the same service is read.
     done = extract(f"http://127.0.0.1:{port}/secret", tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("value", ["inf", "1e308", "nan", "-0", "0x10", "86401"])
+def test_a_timeout_the_socket_cannot_take_is_one_line(value: str, tmp_path: Path) -> None:
+    done = extract("http://127.0.0.1:9/post", tmp_path, timeout=value)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("error: SEEDCARDS_HTTP_TIMEOUT="), done.stderr

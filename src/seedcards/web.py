@@ -31,6 +31,8 @@ MAX_PAGE_BYTES = 16 * 1024 * 1024
 """Larger answers are refused: no post is that long, and a source must not exhaust memory."""
 DEFAULT_TIMEOUT = 20.0
 """Seconds to wait for a connection or for the next bytes; SEEDCARDS_HTTP_TIMEOUT changes it."""
+_MAX_TIMEOUT = 86_400
+"""A day: the most SEEDCARDS_HTTP_TIMEOUT may say (a socket refuses a timeout near infinity)."""
 _DEADLINE_FACTOR = 3
 """A whole page must arrive within this many timeouts, however slowly its bytes trickle in."""
 # The reader each kind of answer goes to, by the suffix it is cached under.
@@ -72,8 +74,8 @@ def timeout() -> float:
         seconds = float(value) if value else DEFAULT_TIMEOUT
     except ValueError:
         raise UserError(f"SEEDCARDS_HTTP_TIMEOUT={value!r} is not a number of seconds.") from None
-    if not seconds > 0:
-        raise UserError(f"SEEDCARDS_HTTP_TIMEOUT={value!r} must be more than 0 seconds.")
+    if not 0 < seconds <= _MAX_TIMEOUT:  # also refuses nan and inf, which the socket cannot take
+        raise UserError(f"SEEDCARDS_HTTP_TIMEOUT={value!r} must be more than 0 seconds and at most {_MAX_TIMEOUT:,}.")
     return seconds
 
 
