@@ -62,10 +62,10 @@ def _card_template(node: yamlfile.Located, entry: object, templates_dir: Path, f
     html = []
     for key, file_name in (("front", front), ("back", back)):
         path = folder / file_name
-        if not limits.inside(path, templates_dir):
-            raise card.error(f"template file '{file_name}' must be in {templates_dir}.", key)
         if not path.is_file():
             raise card.error(f"template file '{file_name}' does not exist in {folder}.", key)
+        if not limits.inside(path, templates_dir):
+            raise card.error(f"template file '{file_name}' must be in {templates_dir}.", key)
         html.append(_text_file(path))
     return name, html[0], html[1]
 
