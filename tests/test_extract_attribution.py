@@ -89,3 +89,31 @@ def test_a_passage_of_another_text_ranks_below_the_same_words_as_a_pull_quote() 
     introduced = score_of_quote("Here is the part of the scenario where the probes take over:")
     pull_quote = score_of_quote("Sparse probes need few labelled examples.")
     assert introduced < pull_quote - 0.2
+
+
+def _speaker_on_card(sentence_text: str, author: str | None = "Ada Example", kind: str = "post") -> str | None:
+    blocks = (Block(BlockKind.PARAGRAPH, sentence_text, line=1),)
+    document = Document(path=Path("post.md"), title="Probes", blocks=blocks, author=author, kind=kind)
+    (sentence,) = list(iter_sentences(document))
+    shaped = shape(sentence, document, {})
+    assert shaped is not None
+    return shaped.speaker
+
+
+def test_a_writers_hedged_or_judging_claim_names_the_writer_even_without_i() -> None:
+    # Shown bare, these would teach one person's opinion as a fact.
+    assert _speaker_on_card("Open model weights have been vital for interpretability research.") == "Ada Example"
+    assert _speaker_on_card("Sparse probes probably generalise to larger chat models.") == "Ada Example"
+    assert _speaker_on_card("Labs should publish their evaluation prompts after each release.") == "Ada Example"
+
+
+def test_facts_instructions_and_others_views_do_not_name_the_writer() -> None:
+    assert _speaker_on_card("The probe is trained on residual activations from layer twelve.") is None
+    assert _speaker_on_card("You should set the learning rate before the first epoch.") is None
+    assert _speaker_on_card("Critics argue that open model weights are dangerous.") is None
+    # A probability is not a hedge.
+    assert _speaker_on_card("The sampled token is twice as likely under the new policy as the old.") is None
+
+
+def test_a_view_in_a_post_without_a_byline_stays_unnamed_and_is_kept() -> None:
+    assert _speaker_on_card("Sparse probes probably generalise to larger chat models.", author=None) is None

@@ -282,8 +282,25 @@ def _with_speaker(body: str, context: str, sentence: Sentence, document: Documen
     quoted = sentence.block.kind is BlockKind.QUOTE
     if not speaker and (first_person or document.kind == "chat"):
         return None
-    named = speaker if (first_person or plural or turn or quoted) else None
+    # A hedged or judging claim in a post is its writer's view even without "I": shown bare, the card
+    # would teach one person's opinion as a fact.
+    view = not (turn or quoted) and document.kind != "chat" and is_a_view(body)
+    named = speaker if (first_person or plural or turn or quoted or view) else None
     return Shaped(body, context, named, first_person, proposition_start(body) if first_person else 0)
+
+
+@lru_cache(maxsize=1)
+def _views() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = vocab.load("extract")["views"]
+    return re.compile("(?:%s)" % "|".join(spec["marks"])), re.compile("(?:%s)" % "|".join(spec["not_a_view"]))
+
+
+def is_a_view(body: str) -> bool:
+    """Whether the sentence hedges, recommends or judges (vocab/extract.yaml `views`), rather than
+    reporting or instructing: such a claim needs the name of whoever holds it."""
+    marks, not_a_view = _views()
+    folded = text.fold(body)
+    return bool(marks.search(folded)) and not not_a_view.search(folded)
 
 
 def _needs_lead_in(body: str) -> bool:
