@@ -1,7 +1,7 @@
 """seedcards benchmarks: every figure beside a floor measured in the same run, outside seedcards.
 
     python benchmarks/run.py                      # everything (tens of minutes on 2 cores)
-    python benchmarks/run.py --only startup,build # some groups: startup, build, extract, narrate, quality
+    python benchmarks/run.py --only startup,build # groups: startup, build, extract, reworded, narrate, quality
     python benchmarks/run.py --quick              # a small smoke run, as CI does
     python benchmarks/run.py --sizes 20,100 --runs 5 --docs docs/benchmarks.md
 
@@ -39,7 +39,7 @@ FLOORS = HERE / "floors"
 BIN = Path(sys.executable).parent
 SEEDCARDS = str(BIN / "seedcards") if (BIN / "seedcards").exists() else "seedcards"
 PYTHON = sys.executable
-GROUPS = ("startup", "build", "extract", "narrate", "quality")
+GROUPS = ("startup", "build", "extract", "reworded", "narrate", "quality")
 sys.path.insert(0, str(HERE))
 
 
@@ -418,6 +418,58 @@ def extraction(scratch: Path, sizes: list[float], runs: int) -> list[Figure]:
     return figures
 
 
+# -- reworded notes (issue 11, item 22) ---------------------------------------------------------------
+
+
+def reworded(scratch: Path, sizes: list[int], runs: int) -> list[Figure]:
+    """Matching a deck whose every note was reworded (benchmarks/reworded.py) at two sizes, beside
+    reading and hashing the same notes; then how the matching grows against how the floor grows.
+    The matcher's own time is each run's time less that of the same command on no notes
+    (importing seedcards), so that start-up does not flatter the growth."""
+    files = {}
+    for count in [0, *sizes]:
+        files[count] = scratch / f"reworded-{count}.json"
+        subprocess.run([PYTHON, str(HERE / "reworded.py"), "make", str(count), str(files[count])], env=ENV, check=True)
+    ours = {n: Command(f"match {n}", [PYTHON, str(HERE / "reworded.py"), "match", str(files[n])]) for n in files}
+    floors = {n: Command(f"hash {n}", [PYTHON, str(FLOORS / "hash_notes.py"), str(files[n])]) for n in files}
+    alternate([c for n in files for c in (ours[n], floors[n])], runs)
+    figures = [
+        figure(
+            "reworded",
+            f"match {n:,} reworded notes of one source to their notes",
+            ours[n],
+            floors[n],
+            "read and hash the same notes",
+        )
+        for n in sizes
+    ]
+    small, large = min(sizes), max(sizes)
+
+    def own(commands: dict[int, Command], n: int, what: str) -> float:
+        runs = statistics.median(getattr(s, what) for s in commands[n].samples)
+        return max(runs - statistics.median(getattr(s, what) for s in commands[0].samples), 1e-3)
+
+    growth = {what: own(ours, large, what) / own(ours, small, what) for what in ("wall", "cpu")}
+    floor_growth = {what: own(floors, large, what) / own(floors, small, what) for what in ("wall", "cpu")}
+    limit = 1.5 * large / small
+    figures.append(
+        Figure(
+            "reworded",
+            f"matching time, {large:,} / {small:,} reworded notes (less start-up)",
+            Side.of("seedcards", ours[large]),
+            Side.of("read and hash the same notes", floors[large]),
+            growth["wall"],
+            growth["cpu"],
+            f"<= {limit:g} ({large / small:g}x the notes, 1.5x linear), by CPU",
+            growth["cpu"] <= limit,
+            f"the floor's own ratio is {floor_growth['cpu']:.2f} by CPU; comparing every note with every "
+            f"card would grow {(large / small) ** 2:g}-fold",
+            {"seedcards ratio (CPU)": growth["cpu"], "floor ratio (CPU)": floor_growth["cpu"]},
+        )
+    )
+    return figures
+
+
 # -- the other engineers' parts -----------------------------------------------------------------------
 
 
@@ -607,6 +659,7 @@ def main() -> None:
             ("startup", lambda: startup(scratch, runs["startup"])),
             ("build", lambda: build(scratch, runs["build"])),
             ("extract", lambda: extraction(scratch, sizes, runs["heavy"])),
+            ("reworded", lambda: reworded(scratch, [400, 2000] if args.quick else [4000, 20000], runs["heavy"])),
             ("narrate", lambda: other_group("narrate", "narration", "run", (args.quick,), extra)),
             ("quality", lambda: other_group("quality", "quality", "run_quality", (), extra)),
         ]

@@ -33,6 +33,7 @@ def test_the_benchmark_script_runs_and_reports_every_figure_beside_its_floor(tmp
         "rebuild after editing the deck file",
         "build with nothing changed",
         "extract 0.2 MB",
+        "match 2,000 reworded notes",
     ):
         assert part in names, part
     for figure in data["figures"]:

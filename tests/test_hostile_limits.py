@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from seedcards.card import Card, CardKind
 from seedcards.cli import main
 from seedcards.errors import UserError
+from seedcards.identity import guids
 from seedcards.identity.guids import REWORD_SIMILARITY, assign_guids
 from seedcards.identity.ids import note_guid
 from seedcards.identity.lock import NoteRecord
@@ -496,10 +497,15 @@ def _brute_force(cards: list[Card], previous: dict[str, NoteRecord]) -> list[str
     return chosen
 
 
+@pytest.mark.parametrize("rare", [16, 0], ids=["rare words alone", "every word paired"])
 @pytest.mark.parametrize("seed", range(8))
-def test_reworded_notes_find_the_same_notes_as_comparing_with_all(seed: int) -> None:
+def test_reworded_notes_find_the_same_notes_as_comparing_with_all(
+    seed: int, rare: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from seedcards.extract.ranking import signature
 
+    # With no word rare enough to be searched alone, every note is found through pairs of words.
+    monkeypatch.setattr(guids, "RARE_IN_SOURCE", rare)
     rng = random.Random(seed)
     vocabulary = [f"term{i}" for i in range([6, 15, 40, 200][seed % 4])]
     previous, texts = {}, []
@@ -523,6 +529,27 @@ def test_reworded_notes_find_the_same_notes_as_comparing_with_all(seed: int) -> 
     got = [guid if guid in previous else None for _, guid in assign_guids("d", cards, previous)]
     assert got == expected
     assert sum(g is not None for g in got) >= 10  # the case does exercise rewording
+
+
+def test_rewording_every_note_of_a_large_source_compares_each_card_with_few_notes() -> None:
+    # One source whose 3,000 notes share a small vocabulary, so that every word is common in it:
+    # each card must still be compared with a handful of notes, not with a share of the deck.
+    rng = random.Random(7)
+    vocabulary = [f"term{i}" for i in range(400)]
+    previous, cards = {}, []
+    for i in range(3000):
+        words = rng.sample(vocabulary, rng.randint(6, 16))
+        key = f"seeds/big.md#cloze:{i}"
+        previous[note_guid("d", key)] = NoteRecord(key=key, hash="h", mod=1, words=sorted(words))
+        words[rng.randrange(len(words))] = rng.choice(vocabulary)  # one word reworded
+        cards.append(Card(kind=CardKind.BASIC, key=f"{key}x", front=" ".join(words)))
+    index = guids._RewordIndex(previous)
+    taken: set[str] = set()
+    for card in cards:
+        found = index.likeliest(card, taken)
+        assert found is not None
+        taken.add(found)
+    assert index.compared <= 5 * len(cards)
 
 
 def test_a_signal_that_lands_in_a_finalizer_is_sent_again_rather_than_swallowed() -> None:
