@@ -18,7 +18,7 @@ from seedcards.card import Card
 from seedcards.cardcache import CardCache, Entry, extractor_version
 from seedcards.decks import DeckDefinition, Review, load_decks, quick_deck
 from seedcards.errors import UserError
-from seedcards.extract import DEFAULT_MIN_SCORE, Extractor, extract_documents, merge_duplicates
+from seedcards.extract import DEFAULT_MIN_SCORE, merge_duplicates
 from seedcards.extract.topics import TopicIndex, load_topics
 from seedcards.folders import quick_lock
 from seedcards.highlight import HighlightCache
@@ -32,8 +32,9 @@ from seedcards.identity.fingerprint import (
 )
 from seedcards.identity.guids import assign_guids, match_reviews, note_digest, notetype_record, place, record_for
 from seedcards.identity.lock import Lock, NoteRecord, ReviewRecord
+from seedcards.parallel import extract_each
 from seedcards.project import LOCK_NAME, Project
-from seedcards.sources import Progress, read_documents, source_name
+from seedcards.sources import Progress, source_name
 from seedcards.web import fetch_all, is_url
 
 if TYPE_CHECKING:  # the audio branch is imported only when used
@@ -210,47 +211,55 @@ def extracted_cards(
     warnings: list[str],
     progress: Progress | None = None,
     cache: CardCache | None = None,
+    jobs: int = 1,
 ) -> list[Card]:
     """The cards extracted from the sources, duplicates merged; with a cache, only the sources
-    it has no entry for are read and extracted, and when it has them all, the merged cards
-    of that very list are reused too."""
+    it has no entry for are read and extracted (by up to ``jobs`` processes), and when it has
+    them all, the merged cards of that very list are reused too."""
     if cache is None:
-        return list(extract_documents(read_documents(sources, project, warnings, progress), topics, min_score))
-    keys = [_source_key(cache, path, project) for path in sources]
-    whole = cache.merged_key([k for k in keys if k]) if all(keys) else None
-    merged = cache.get_merged(whole) if whole else None
-    if merged is not None:
-        warnings.extend(merged.warnings)
-        return list(merged.cards)
-    extractor = Extractor(topics, min_score)
-    entries = [
-        _source_entry(cache, extractor, path, key, project, progress) for path, key in zip(sources, keys, strict=True)
-    ]
-    cards = merge_duplicates([list(entry.cards) for entry in entries])
-    found = [warning for entry in entries for warning in entry.warnings]
-    if whole:
-        cache.put(whole, Entry(tuple(cards), tuple(found)))
-    warnings.extend(found)
-    return cards
+        made = extract_each(sources, project, topics, min_score, jobs, progress)
+        result = _merged([Entry(each.cards, each.warnings) for each in made])
+    else:
+        keys = [_source_key(cache, path, project) for path in sources]
+        whole = cache.merged_key([k for k in keys if k]) if all(keys) else None
+        cached = cache.get_merged(whole) if whole else None
+        result = cached or _merged(_cached_or_made(cache, keys, sources, project, topics, min_score, jobs, progress))
+        if whole and cached is None:
+            cache.put(whole, result)
+    warnings.extend(result.warnings)
+    return list(result.cards)
 
 
-def _source_entry(
-    cache: CardCache, extractor: Extractor, path: Path | str, key: str | None, project: Path, progress: Progress | None
-) -> Entry:
-    """One source's cards and warnings: from the cache, or extracted (and then kept)."""
-    entry = cache.get(key) if key else None
-    if entry is not None:
-        if progress:
-            progress(source_name(path, project))
-        return entry
-    found: list[str] = []
-    documents = list(read_documents([path], project, found, progress))
-    entry = Entry(
-        tuple(card for document, name in documents for card in extractor.document_cards(document, name)), tuple(found)
+def _merged(entries: list[Entry]) -> Entry:
+    return Entry(
+        tuple(merge_duplicates([list(entry.cards) for entry in entries])),
+        tuple(warning for entry in entries for warning in entry.warnings),
     )
-    if key and documents:  # an unreadable file is not cached: its warning may be fixed outside it
-        cache.put(key, entry)
-    return entry
+
+
+def _cached_or_made(
+    cache: CardCache,
+    keys: list[str | None],
+    sources: list[Path | str],
+    project: Path,
+    topics: TopicIndex,
+    min_score: float,
+    jobs: int,
+    progress: Progress | None,
+) -> list[Entry]:
+    """Each source's entry: from the cache, or extracted (the missing ones together) and then kept."""
+    entries = [cache.get(key) if key else None for key in keys]
+    for path, entry in zip(sources, entries, strict=True):
+        if entry is not None and progress:
+            progress(source_name(path, project))
+    missing = [i for i, entry in enumerate(entries) if entry is None]
+    made = extract_each([sources[i] for i in missing], project, topics, min_score, jobs, progress)
+    for i, result in zip(missing, made, strict=True):
+        entry = entries[i] = Entry(result.cards, result.warnings)
+        key = keys[i]
+        if key and result.read:  # an unreadable file is not cached: its warning may be fixed outside it
+            cache.put(key, entry)
+    return [entry for entry in entries if entry is not None]
 
 
 def _topic_terms(topics: TopicIndex) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -266,6 +275,7 @@ def deck_cards(
     sources: list[Path | str] | None = None,
     remembered: dict[str, ReviewRecord] | None = None,
     cache_folder: Path | None = None,
+    jobs: int = 1,
 ) -> list[Placement]:
     """The deck's cards with the subdeck each goes to: extracted ones (after the deck's
     reviews) first, then the hand-written notes. ``remembered`` (the lock's memory of what
@@ -279,7 +289,7 @@ def deck_cards(
     cache = None
     if cache_folder is not None:
         cache = CardCache(cache_folder, extractor_version(_topic_terms(topics), floor))
-    extracted = extracted_cards(sources, project, topics, floor, warnings, progress, cache)
+    extracted = extracted_cards(sources, project, topics, floor, warnings, progress, cache, jobs)
     matched = match_reviews(list(deck.reviews), extracted, {} if remembered is None else remembered)
     review_of = {card.key: deck.reviews[key] for key, card in matched.items()}
     placed = _reviewed(deck, extracted, review_of, min_score)
@@ -328,11 +338,13 @@ def build(
     audio: AudioSettings | None = None,
     quick: tuple[str, list[Path | str]] | None = None,
     refresh: bool = False,
+    jobs: int = 1,
 ) -> BuildReport:
     """Build every deck; with ``dry_run``, check everything and write nothing; with ``audio``,
     definition and claim cards get a spoken clip; with ``quick`` (a name and paths), build one
     deck straight from those files, its lock kept in the user's data folder; with ``refresh``,
-    ask the servers of web sources again whether their pages changed. ``project`` is the
+    ask the servers of web sources again whether their pages changed; ``jobs`` processes extract
+    the sources. ``project`` is the
     command line's Project, or a folder (with ``decks_dir`` and ``out_dir`` when not the usual)."""
     where = project if isinstance(project, Project) else Project.at(project, decks_dir, out_dir)
     if audio is not None:
@@ -341,10 +353,10 @@ def build(
 
         with Synthesizer(audio.spec, audio.cache_dir, audio.jobs) as synth:
             voice = (synth, load_pronunciations(where.pronunciations), audio.progress)
-            report = _build(where, progress, now, dry_run, voice, quick, refresh)
+            report = _build(where, progress, now, dry_run, voice, quick, refresh, jobs)
             report.clips_synthesized, report.clips_cached = synth.stats.synthesized, synth.stats.cached
             return report
-    return _build(where, progress, now, dry_run, None, quick, refresh)
+    return _build(where, progress, now, dry_run, None, quick, refresh, jobs)
 
 
 @dataclass
@@ -361,6 +373,7 @@ class _Run:
     voice: tuple | None
     dry_run: bool
     refresh: bool
+    jobs: int = 1
 
 
 def _build(
@@ -371,6 +384,7 @@ def _build(
     voice: tuple | None,
     quick: tuple[str, list[Path | str]] | None,
     refresh: bool = False,
+    jobs: int = 1,
 ) -> BuildReport:
     topics = load_topics(project.topics)
     notetypes = load_notetypes(project.templates)
@@ -393,6 +407,7 @@ def _build(
         voice,
         dry_run,
         refresh,
+        jobs,
     )
     notetype_mods = _notetype_mods(notetypes, lock, run.now, report.warnings)
     for deck in definitions:
@@ -549,6 +564,7 @@ def plan_deck(deck: DeckDefinition, sources: list[Path | str], output: Path, run
         sources,
         run.lock.reviews.setdefault(deck.id, {}),
         None if run.dry_run else run.project.card_cache,
+        run.jobs,
     )
     media: dict[str, bytes] = {}
     if run.voice is not None:

@@ -235,8 +235,12 @@ def _show_tracebacks(errors: Sequence[BaseException]) -> None:
         click.echo("".join(traceback.format_exception(type(error), error, error.__traceback__)), err=True)
 
 
-def _audio_options(command):
-    """The options every command that speaks shares."""
+def _jobs_option(help: str):
+    return click.option("--jobs", type=click.IntRange(1, 64), default=None, help=f"{help}  [default: every core]")
+
+
+def _audio_options(jobs_help: str):
+    """The options every command that speaks shares; what --jobs shares out differs."""
     options = [
         click.option(
             "--engine",
@@ -249,12 +253,7 @@ def _audio_options(command):
             "--voice", default=None, help="Voice id or name (see `seedcards voices`).  [default: the engine's]"
         ),
         click.option("--rate", type=click.IntRange(80, 500), default=175, show_default=True, help="Words per minute."),
-        click.option(
-            "--jobs",
-            type=click.IntRange(1, 64),
-            default=None,
-            help="Episodes or clips made at once.  [default: every core]",
-        ),
+        _jobs_option(jobs_help),
         click.option(
             "--cache",
             "cache_dir",
@@ -263,9 +262,13 @@ def _audio_options(command):
             help="Speech cache.  [default: $SEEDCARDS_CACHE or ~/.cache/seedcards]",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
 
 
 def _jobs(jobs: int | None) -> int:
@@ -361,7 +364,7 @@ class _ClipProgress:
 @_report_format("json: the summary as JSON on stdout, for scripts.")
 @click.option("--audio", is_flag=True, help="Give definition and claim cards a spoken clip on the back.")
 @_REFRESH
-@_audio_options
+@_audio_options("Sources read and extracted, or clips made, at once.")
 def build(
     paths: tuple[Path | str, ...],
     name: str | None,
@@ -401,6 +404,7 @@ def build(
                 quick=quick,
                 refresh=refresh,
                 audio=_audio_settings(audio, engine, voice, rate, jobs, cache_dir, quiet),
+                jobs=_jobs(jobs),
             )
         record = build_record(report)
         _show_tracebacks(report.errors)
@@ -431,7 +435,7 @@ def check(decks_dir: Path | None, fmt: str) -> None:
     from seedcards.build import build as run_build
     from seedcards.report import build_record, print_check_report
 
-    report = run_build(_project(decks_dir), dry_run=True, progress=_file_lines("reading"))
+    report = run_build(_project(decks_dir), dry_run=True, progress=_file_lines("reading"), jobs=_jobs(None))
     if fmt == "json":
         click.echo(json.dumps(build_record(report), indent=2))
     else:
@@ -466,15 +470,21 @@ def check(decks_dir: Path | None, fmt: str) -> None:
     help="Topic vocabulary.  [default: ./decks/topics.yaml]",
 )
 @_REFRESH
+@_jobs_option("Sources read and extracted at once.")
 def extract(
-    paths: tuple[Path | str, ...], fmt: str, min_score: float | None, topics_path: Path | None, refresh: bool
+    paths: tuple[Path | str, ...],
+    fmt: str,
+    min_score: float | None,
+    topics_path: Path | None,
+    refresh: bool,
+    jobs: int | None,
 ) -> None:
     """Preview the cards seedcards finds in files or folders (default: seeds/)."""
     from seedcards import readers
-    from seedcards.extract import DEFAULT_MIN_SCORE, extract_documents
+    from seedcards.extract import DEFAULT_MIN_SCORE, merge_duplicates
     from seedcards.extract.topics import load_topics
+    from seedcards.parallel import extract_each
     from seedcards.report import print_cards
-    from seedcards.sources import read_documents
 
     project = _project()
     if not paths:
@@ -484,11 +494,10 @@ def extract(
     topics = load_topics(topics_path or project.topics)
     _fetch_pages(paths, refresh)
     files = list(readers.expand(paths))
-    warnings: list[str] = []
-    documents = read_documents(files, project.root, warnings, _file_lines("reading"))
-    cards = list(extract_documents(documents, topics, DEFAULT_MIN_SCORE if min_score is None else min_score))
-    print_cards(cards, fmt)
-    for warning in warnings:
+    floor = DEFAULT_MIN_SCORE if min_score is None else min_score
+    made = extract_each(files, project.root, topics, floor, _jobs(jobs), _file_lines("reading"))
+    print_cards(merge_duplicates([list(each.cards) for each in made]), fmt)
+    for warning in (warning for each in made for warning in each.warnings):
         warn(warning)
 
 
@@ -518,7 +527,7 @@ def extract(
 @_quiet_option("No progress bar.")
 @_report_format()
 @_REFRESH
-@_audio_options
+@_audio_options("Episodes made at once.")
 def narrate(
     paths: tuple[Path | str, ...],
     out_dir: Path,
@@ -622,7 +631,7 @@ def voices(engine: str, language: str | None) -> None:
 @click.option("--audio", is_flag=True, help="Include the cards' spoken clips, with players.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in your web browser.")
 @_REFRESH
-@_audio_options
+@_audio_options("Sources read and extracted, or clips made, at once.")
 def preview(
     paths: tuple[Path | str, ...],
     name: str | None,
@@ -654,6 +663,7 @@ def preview(
         refresh=refresh,
         progress=_file_lines("reading"),
         audio=_audio_settings(audio, engine, voice, rate, jobs, cache_dir),
+        jobs=_jobs(jobs),
     )
     for problem in report.warnings:
         warn(problem)

@@ -61,6 +61,13 @@ def _parser():  # textblob's parser has no types
     return parser
 
 
+def load() -> None:
+    """Load the tagger's lexicon and the word frequencies now rather than at the first sentence
+    (worker processes forked afterwards share them instead of each loading its own)."""
+    _parser().find_tags(["load"])
+    _frequencies()
+
+
 @lru_cache(maxsize=4096)
 def tag(sentence: str) -> tuple[Token, ...]:
     """Tokens with part-of-speech tags (Penn tags) and chunk labels."""
