@@ -12,10 +12,13 @@ and tags only the few it may turn into cards.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # Math stays one token so that no phrase boundary, and so no cloze, can fall inside it.
 _TOKEN = re.compile(
@@ -55,7 +58,14 @@ def tokens(sentence: str) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _parser():  # textblob's parser has no types
-    # Imported on first use: tagging is only needed once a document is being extracted.
+    # Imported on first use: tagging is only needed once a document is being extracted. The
+    # tagger is textblob.en and textblob._text alone; textblob's package __init__ imports its
+    # TextBlob class and with it nltk and NumPy (0.3 s of every run), so the package is entered
+    # without running its __init__ (unless something else imported textblob already).
+    if "textblob" not in sys.modules:
+        spec = importlib.util.find_spec("textblob")
+        if spec is not None and spec.submodule_search_locations is not None:
+            sys.modules["textblob"] = importlib.util.module_from_spec(spec)
     from textblob.en import parser
 
     return parser
@@ -257,10 +267,34 @@ _DETERMINER_WORDS = {
 def _frequencies() -> dict[str, float]:
     # wordfreq's small English list (words down to Zipf 3) as a plain dict: a look-up per word,
     # without wordfreq's per-call tokenisation; a rarer word counts as unseen, which is what
-    # rarity needs anyway.
-    from wordfreq import get_frequency_dict
+    # rarity needs anyway. Read from the wheel's file as wordfreq reads it (a gzipped msgpack
+    # list: a header, then the words of each frequency band, band i at -i centibels) without
+    # importing wordfreq, whose tokenizers (ftfy, langcodes, regex) cost 0.3 s of every run.
+    bands = _frequency_bands("small_en")
+    if bands is None:  # a wordfreq whose data we do not know: ask it
+        from wordfreq import get_frequency_dict
 
-    return get_frequency_dict("en", wordlist="small")
+        return get_frequency_dict("en", wordlist="small")
+    return {word: 10 ** (-index / 100) for index, band in enumerate(bands) for word in band}
+
+
+def _frequency_bands(name: str) -> list[list[str]] | None:
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}.msgpack.gz"
+    if not path.is_file():
+        return None
+    import gzip
+
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own dependency
+
+    with gzip.open(path, "rb") as packed:
+        data = msgpack.load(packed, raw=False)
+    header = data[0] if isinstance(data, list) and data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    return data[1:]
 
 
 def zipf(word: str) -> float:
