@@ -218,6 +218,8 @@ _REFRESH = click.option(
 
 def _fetch_pages(paths, refresh: bool) -> None:
     """Fetch (or find in the cache) the pages named by address, before anything reads them."""
+    if not any(isinstance(p, str) for p in paths):
+        return  # files only: the web module (and requests) is not even imported
     from seedcards.web import fetch_all, is_url
 
     for warning in fetch_all([p for p in paths if is_url(p)], refresh):

@@ -9,7 +9,6 @@ them as it unwinds), die at once on SIGTERM, and exit when their parent is gone.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
@@ -55,6 +54,8 @@ def extract_each(
                 progress(source_name(path, project))
             results.append(_extract(extractor, path, project))
         return results
+    import multiprocessing  # only with workers: a one-file `extract` starts faster without it
+
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "fork":
         language.load()
@@ -80,6 +81,8 @@ def _start_method() -> str:
     """Forked workers start at once with the extractor already imported, but a fork copies only
     the calling thread: a lock another thread holds would stay held in the child, and a forked
     child of a pyttsx3 user deadlocks. Then the workers are spawned afresh."""
+    import multiprocessing
+
     if (
         threading.active_count() == 1
         and "pyttsx3" not in sys.modules

@@ -25,6 +25,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(vocab.load("english")["stopwords"])
 

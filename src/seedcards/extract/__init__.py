@@ -24,7 +24,6 @@ from seedcards.extract.cloze import (
     repeated_terms,
     topic_lemmas,
 )
-from seedcards.extract.code import code_cards
 from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.language import has_finite_verb, is_imperative
 from seedcards.extract.questions import Question, why_question
@@ -77,10 +76,16 @@ class Extractor:
             eligible, self.weights, limit=budget * self.weights.tag_pool_factor, spread=keys.sentences_with
         )
         chosen = self._fill(document, source, order, definitions, keys, budget)
-        code = [
+        return verdicts + chosen + self._code_cards(document, source)
+
+    def _code_cards(self, document: Document, source: str) -> list[Card]:
+        if not any(block.kind is BlockKind.CODE for block in document.blocks):
+            return []  # and the code cards' rules are not even imported
+        from seedcards.extract.code import code_cards
+
+        return [
             c for c in code_cards(document, source, self.topics) if c.score >= self.min_score and not _citation_entry(c)
         ]
-        return verdicts + chosen + code
 
     def _fill(
         self,

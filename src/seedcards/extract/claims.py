@@ -26,6 +26,8 @@ class Verdict:
 def find_verdict(sentence: Sentence) -> Verdict | None:
     c = cues()
     body = sentence.block.text if sentence.index == 0 else sentence.text
+    if not any(mark in body for mark in c.verdict_marks):
+        return None  # a verdict holds a mark; most sentences are spared the slow pattern
     match = c.verdict.match(body.strip())
     if not match:
         return None

@@ -51,6 +51,12 @@ class Token:
         return self.text.startswith(("\\", "$"))
 
 
+def lowered_tokens(sentence: str) -> set[str]:
+    """The sentence's tokens as Token.lower gives them, without making tokens (cheap: a test
+    whether a word is there at all, before tagging)."""
+    return {match.group().lower().replace("’", "'") for match in _TOKEN.finditer(sentence)}
+
+
 def tokens(sentence: str) -> list[Token]:
     """Untagged tokens with their character offsets (cheap: one regular expression)."""
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]

@@ -20,7 +20,7 @@ from seedcards import text, vocab
 from seedcards.document import BlockKind, Document
 from seedcards.extract.attribution import quote_source
 from seedcards.extract.cues import cues, opens_with_anaphor
-from seedcards.extract.language import code_spans, has_verb, tag
+from seedcards.extract.language import code_spans, has_verb, lowered_tokens, tag
 from seedcards.extract.salience import forms, terms_of
 from seedcards.extract.sentences import Sentence
 from seedcards.extract.standalone import strip_citations
@@ -132,6 +132,8 @@ def _subject_of(sentence: str) -> tuple[str, bool] | None:
 def _inner_subject_pronoun(sentence: str) -> tuple[int, int, str] | None:
     """An "it"/"they" that is the main clause's subject after an opening phrase
     ("In those experiments it raised safety ..."): its span and the word."""
+    if lowered_tokens(sentence).isdisjoint(_SINGULAR | _PLURAL):
+        return None  # no such pronoun at all: no need to tag the sentence
     tokens = tag(sentence)
     for index, token in enumerate(tokens):
         if token.tag.startswith(("VB", "MD")):

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from seedcards import vocab
+from seedcards.extract.patterns import any_of
 
 _CITE = re.compile(r"\s*:(?:cite|citep|citet)(?::[a-z]+)?:`[^`]*`")
 # "(Been, Khanna, & Koyejo, 2016; Lakkaraju et al., 2016)": where a claim comes from, not the claim.
@@ -32,9 +33,8 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 @lru_cache(maxsize=1)
 def _doubts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     spec = vocab.load("extract")["doubtful"]
-    return tuple(
-        (name, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)) for name, patterns in spec.items()
-    )
+    # Searched only: whether a sentence holds a doubtful shape, and which family's.
+    return tuple((name, any_of(alternatives, re.IGNORECASE)) for name, alternatives in spec.items())
 
 
 def strip_citations(sentence: str) -> str:

@@ -332,8 +332,11 @@ def _footnotes(soup: BeautifulSoup) -> list[Block]:
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    metas = soup.find_all("meta")  # one walk over the page, not two for each name
     for name in names:
-        tag = soup.find("meta", attrs={"name": name}) or soup.find("meta", attrs={"property": name})
+        tag = next((m for m in metas if m.get("name") == name), None) or next(
+            (m for m in metas if m.get("property") == name), None
+        )
         if tag is not None and _attr(tag, "content").strip():
             return text.squash(_attr(tag, "content"))
     return None
