@@ -1,0 +1,68 @@
+"""Vocabulary lists compiled for speed find a match exactly where the plain alternation does."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seedcards import readers, text, vocab
+from seedcards.extract.patterns import any_of
+from tests.conftest import REPO
+
+
+def plain(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+
+
+def corpus_sentences() -> list[str]:
+    found = []
+    for folder in (REPO / "tests" / "corpus", REPO / "seeds"):
+        for path in readers.expand([folder]):
+            for block in readers.read(path).blocks:
+                found.extend(text.sentences(block.text))
+    return found
+
+
+VOCABULARY = vocab.load("extract")
+LISTS = [(f"doubtful.{name}", items, re.IGNORECASE) for name, items in VOCABULARY["doubtful"].items()] + [
+    (f"salience.{name}", items, 0) for name, items in VOCABULARY["salience"].items()
+]
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    return corpus_sentences() + ["See Figure 3 (left).", "It leads to failure, so that we fix it.", "tomorrow at 5pm"]
+
+
+@pytest.mark.parametrize(("name", "alternatives", "flags"), LISTS, ids=[name for name, _, _ in LISTS])
+def test_a_vocabulary_list_matches_the_same_sentences_as_its_plain_alternation(
+    sentences: list[str], name: str, alternatives: list[str], flags: int
+) -> None:
+    fast, slow = any_of(alternatives, flags), plain(alternatives, flags)
+    for sentence in sentences + [text.fold(s) for s in sentences]:
+        assert bool(fast.search(sentence)) == bool(slow.search(sentence)), (name, sentence)
+    assert any(slow.search(s) for s in sentences + [text.fold(s) for s in sentences]) or name.startswith("salience.")
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "matching", "not_matching"),
+    [
+        ([r"\bcause", r"\bdue to"], ["the cause", "due to rain"], ["because", "overdue to"]),
+        ([r"\ba|b", r"\bz"], ["xb", "a", "z"], ["xa", "xz"]),  # `\b` binds only the first of a|b
+        ([r"\b[|a]x", r"\by"], ["ax", "y"], ["bax", "zy"]),  # a bar inside a class is not a choice
+        ([r"\b(?:a|b)c", r"\bd"], ["ac", "bc", "d"], ["xac", "xd"]),
+        ([r"\b[]a|]q", r"\bw"], ["aq", "w"], ["xaq", "xw"]),  # `]` first in a class is a literal
+        ([r",\s*so\b", r"\bso that\b"], ["yes, so", "so that"], ["also that"]),
+    ],
+)
+def test_a_word_boundary_is_shared_only_where_it_binds_the_whole_alternative(
+    alternatives: list[str], matching: list[str], not_matching: list[str]
+) -> None:
+    pattern = any_of(alternatives)
+    for sentence in matching:
+        assert pattern.search(sentence), sentence
+    for sentence in not_matching:
+        assert not pattern.search(sentence), sentence
+    for sentence in matching + not_matching:
+        assert bool(pattern.search(sentence)) == bool(plain(alternatives).search(sentence))
