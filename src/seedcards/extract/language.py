@@ -74,7 +74,36 @@ def _parser():  # textblob's parser has no types
             sys.modules["textblob"] = importlib.util.module_from_spec(spec)
     from textblob.en import parser
 
+    _fill_lexicon(parser.lexicon)
     return parser
+
+
+def _fill_lexicon(lexicon) -> None:  # textblob's Lexicon: a dict it fills on first use
+    """textblob parses its 94,000-line lexicon the first time it tags (0.1 s of every run); the
+    parsed words are kept in seedcards' cache folder, by the file's size and time, and read back
+    in less than half that. The tagger then finds its lexicon filled and does not parse it."""
+    import contextlib
+    import hashlib
+    import marshal
+
+    from seedcards import checked, folders
+    from seedcards.errors import UserError
+
+    try:
+        source = Path(lexicon.path)
+        stat = source.stat()
+    except (AttributeError, TypeError, OSError):
+        return  # not the lexicon we know: let textblob load it
+    key = hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}|{marshal.version}".encode()).hexdigest()
+    entry = folders.cache_dir() / "lexicon" / f"{key[:32]}.marshal"
+    body = checked.read(entry)
+    words = marshal.loads(body) if body else None
+    if isinstance(words, dict) and words:
+        dict.update(lexicon, words)
+        return
+    len(lexicon)  # textblob parses its file now
+    with contextlib.suppress(OSError, UserError):  # a cache that cannot be written is not kept
+        checked.write(entry, marshal.dumps(dict(dict.items(lexicon))))
 
 
 def load() -> None:
