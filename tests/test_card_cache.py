@@ -130,3 +130,10 @@ def test_a_rebuild_after_editing_only_the_deck_file_extracts_nothing(
     status = report.decks[0].status
     assert not report.failures and status["unchanged"] > 20 and status["unchanged"] == sum(status.values())
     assert (project / "build" / "ai-safety-seeds.apkg").read_bytes() != first  # the description changed
+
+
+def test_a_cache_entry_that_cannot_be_written_is_simply_not_kept(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    checked.write(blocker / "entry", b"cards")  # no error: a cache only saves work
+    assert checked.read(blocker / "entry") is None

@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from seedcards import atomic
+from seedcards.errors import UserError
 
 
 def read(path: Path) -> bytes | None:
@@ -26,5 +27,5 @@ def write(path: Path, body: bytes) -> None:
     try:
         with atomic.replacing(path) as temporary:
             temporary.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-    except OSError:
+    except (OSError, UserError):  # atomic.replacing names the file in a UserError; a cache needs no word
         pass  # not kept: the next run makes it again
