@@ -18,7 +18,7 @@ from seedcards.extract.defects import (
 )
 from seedcards.extract.questions import why_question
 from seedcards.extract.sentences import iter_sentences
-from seedcards.extract.shaping import resolve_pronoun, strip_openers
+from seedcards.extract.shaping import drop_frame_clause, resolve_pronoun, strip_openers
 from seedcards.extract.weights import WEIGHTS
 
 
@@ -235,3 +235,13 @@ def test_a_common_verb_after_a_plural_or_pronoun_subject_is_read_as_a_verb() -> 
     assert tag_of("Responsible scaling policies need evaluations that labs cannot game.", "need") == "VBP"
     assert tag_of("Although we most often use feature visualization, any direction works.", "use") == "VBP"
     assert tag_of("The use of probes is cheap.", "use") == "NN"
+
+
+def test_a_label_before_a_colon_is_cut_but_a_named_term_it_glosses_is_kept() -> None:
+    sentence = "Models appear to perform better because they were trained on the evaluation prompts."
+    assert drop_frame_clause(f"Impact: {sentence}", {}) == sentence
+    assert drop_frame_clause(f"Another problem: {sentence}", {}) == sentence
+    glossed = "Indirect Interaction: Sometimes the weights that matter connect neurons in layers far apart."
+    assert drop_frame_clause(glossed, {}) == glossed
+    key_term = "Superposition: Networks represent more features than they have dimensions in a layer."
+    assert drop_frame_clause(key_term, {"superposition": 1.0}) == key_term

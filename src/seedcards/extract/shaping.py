@@ -98,11 +98,20 @@ def strip_label(sentence: str) -> str:
 _SUBJECT_TAGS = ("DT", "JJ", "NN", "VBG", "VBN", "POS", "CD", "PRP$")
 
 
+_LABEL_OPENERS = frozenset({"another", "one", "the", "a", "an", "key", "main", "our", "my", "first", "final", "big"})
+
+
 def drop_frame_clause(sentence: str, key_weight: Mapping[str, float]) -> str:
     """ "Quick recap for those who missed it: X" -> "X": a lead before a colon that names none of
     the document's key terms frames the sentence without adding to it."""
     head, colon, tail = sentence.partition(": ")
-    if not colon or len(text.words(head)) < 3 or len(text.words(tail)) < 6 or not has_verb(tail):
+    if not colon or len(text.words(tail)) < 6 or not has_verb(tail):
+        return sentence
+    # A short head frames only as a label ("Impact: ...", "Another problem: ..."); a two-word name
+    # ("Indirect Interaction: ...") is the term the sentence glosses.
+    words = text.words(head)
+    label = len(words) == 1 or (len(words) == 2 and words[0].lower() in _LABEL_OPENERS)
+    if len(words) < 3 and not (label and head[:1].isupper() and not has_verb(head)):
         return sentence
     if any(key_weight.get(t, 0.0) > 0.2 for t in terms_of(head)):
         return sentence
