@@ -108,3 +108,15 @@ def test_an_unknown_language_is_an_error_naming_the_file_and_line(project: Path)
     result = CliRunner().invoke(main, ["build", "-q"])
     assert result.exit_code != 0
     assert "zz.yaml:5" in result.output and "klingon" in result.output and "Traceback" not in result.output
+
+
+def test_reading_a_sources_code_prints_no_python_warning_about_it() -> None:
+    import warnings
+
+    from seedcards.extract.code import is_stub
+
+    code = 'def pattern():\n    return "\\(x\\)"  # an invalid escape: Python warns when it compiles this\n'
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        assert not is_stub(code)
+    assert not seen, [str(w.message) for w in seen]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -128,7 +129,11 @@ def is_stub(code: str) -> bool:
     if _STUB_TEXT.search(code):
         return True
     try:
-        tree = ast.parse(code)
+        with warnings.catch_warnings():
+            # Parsing a source's code must not print Python's own complaints about it (an invalid
+            # escape such as "\(" is a SyntaxWarning on the user's terminal from Python 3.12).
+            warnings.simplefilter("ignore")
+            tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return False
     functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
