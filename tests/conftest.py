@@ -80,3 +80,25 @@ def headless_chromium(*args: str, profile: Path) -> str:
     flags += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
     command = [CHROMIUM, *flags, f"--user-data-dir={profile}", *args]
     return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
+
+
+# Processes, read from /proc: the tests that kill a command check that its workers went with it.
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

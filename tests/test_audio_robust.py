@@ -25,6 +25,7 @@ from seedcards.audio.synthesis import Synthesizer
 from seedcards.build import AudioSettings, build
 from seedcards.cli import main
 from seedcards.readers import read
+from tests.conftest import alive, children_of
 
 SAY = load_pronunciations()
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -172,27 +173,6 @@ def test_cut_clip_mp3s_in_the_cache_are_made_again(project: Path, tmp_path: Path
 def seconds_of_bytes(mp3: bytes) -> float:
     decoded = miniaudio.decode(mp3)
     return decoded.num_frames / decoded.sample_rate
-
-
-def children_of(pid: int) -> set[int]:
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.parametrize("engine", ["pyttsx3", "espeak-ng"])
