@@ -127,10 +127,15 @@ def test_cover_art_author_and_album_follow_the_options(tmp_path: Path) -> None:
     # The cover given once stays for later runs.
     assert run_narrate(tmp_path, str(source))[0] == 0 and feed_of(tmp_path).feed.image.href == "cover.jpg"
 
+    # A cover that is not an image stops the run before anything is spoken.
     junk = tmp_path / "junk.png"
     junk.write_bytes(b"not an image")
-    code, output = run_narrate(tmp_path, str(source), "--cover", str(junk))
+    unread = tmp_path / "unread.md"
+    unread.write_text("# Unread\n\nA post nobody has narrated yet, about reward hacking.\n")
+    episodes_before = sorted(p.name for p in (tmp_path / "pod").glob("*.mp3"))
+    code, output = run_narrate(tmp_path, str(source), str(unread), "--cover", str(junk))
     assert code == 2 and "junk.png" in output and "Traceback" not in output
+    assert sorted(p.name for p in (tmp_path / "pod").glob("*.mp3")) == episodes_before
 
 
 def test_publication_dates_come_from_the_document_or_the_first_narration(

@@ -555,7 +555,7 @@ def narrate(
 
     from seedcards import readers
     from seedcards.audio.cache import default_cache_dir
-    from seedcards.audio.narrate import Podcast, count_pieces, narrate_documents
+    from seedcards.audio.narrate import Podcast, count_pieces, document_scripts, narrate_documents
     from seedcards.audio.speech import load_pronunciations
     from seedcards.audio.synthesis import Synthesizer
     from seedcards.errors import UserError
@@ -582,11 +582,11 @@ def narrate(
     say = load_pronunciations(project.pronunciations)
     podcast = Podcast(title, base_url, author, cover)
     with Synthesizer(_engine_spec(engine, voice, rate), cache_dir or default_cache_dir(), _jobs(jobs)) as synth:
-        total = count_pieces(documents, say)
+        scripts = document_scripts(documents, say)
         with click.progressbar(
-            length=total, label="narrating", file=sys.stderr, hidden=_quiet() or not sys.stderr.isatty()
+            length=count_pieces(scripts), label="narrating", file=sys.stderr, hidden=_quiet() or not sys.stderr.isatty()
         ) as bar:
-            report = narrate_documents(documents, out_dir, synth, say, podcast, progress=bar.update)
+            report = narrate_documents(documents, out_dir, synth, say, podcast, bar.update, scripts)
     for warning in report.warnings + report.failures:
         warn(warning)
     if fmt == "json":

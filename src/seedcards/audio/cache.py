@@ -12,6 +12,7 @@ import hashlib
 import os
 import struct
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -104,16 +105,23 @@ class SpeechCache:
 
     @staticmethod
     def _write(path: Path, content: tuple[bytes, bytes]) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        # A cold run writes an entry per piece: the temporary name is unique to this process and
+        # thread (no random name to try), and the folder is made only the first time it is missing.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
         try:
+            try:
+                handle = os.open(temporary, flags, 0o644)
+            except FileNotFoundError:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                handle = os.open(temporary, flags, 0o644)
             with os.fdopen(handle, "wb") as out:
                 for part in content:
                     out.write(part)
             os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
     def get(self, text: str) -> Pcm | None:
         raw = self._read(self._path(text, ".pcm"))

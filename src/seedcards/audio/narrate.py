@@ -17,7 +17,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -252,38 +252,51 @@ def narrate_documents(
     say: Pronunciations,
     podcast: Podcast = Podcast(),
     progress: Callable[[int], None] | None = None,
+    scripts: list[Script] | None = None,
 ) -> NarrationReport:
     """Make the episodes that changed, bring the tags of the others up to date, and write the
-    feed of every episode in the folder."""
+    feed of every episode in the folder. ``scripts``: the documents' scripts, if already made."""
     report = NarrationReport()
     existing = _folder_episodes(usable_out_dir(out_dir))
     stems = episode_stems([name for _, name in documents], existing)
     jobs: list[_Job] = []
     ours: list[Path] = []
-    for document, name in documents:
-        script = document_script(document, say)
-        if not script.chapters:
-            report.failures.append(f"{name}: nothing to read aloud; skipped.")
-            continue
-        record = existing.get(stems[name])
-        job = _episode_job(document, name, script, out_dir / f"{stems[name]}.mp3", record, synth, podcast)
-        ours.append(job.target)
-        if record is not None and _is_current(record, job):
+    with ThreadPoolExecutor(1, thread_name_prefix="seedcards-cover") as side:
+        cover = _cover(out_dir, podcast, side)
+        for (document, name), script in zip(documents, scripts or document_scripts(documents, say), strict=True):
+            if not script.chapters:
+                report.failures.append(f"{name}: nothing to read aloud; skipped.")
+                continue
+            record = existing.get(stems[name])
+            job = _episode_job(document, name, script, out_dir / f"{stems[name]}.mp3", record, synth, podcast)
+            ours.append(job.target)
+            if record is None or not _is_current(record, job):
+                jobs.append(job)
+                continue
             report.reused += 1
             if record.tags != job.tags:
                 existing[stems[name]] = retag(record, job.tags)
             if progress:
                 progress(job.pieces)
-        else:
-            jobs.append(job)
-    for made in _make_all(jobs, synth, progress):
-        existing[made.path.stem] = made
-    episodes = {stem: _feed_episode(record) for stem, record in existing.items()}
-    report.episodes = [episodes[target.stem] for target in ours]
-    report.in_feed = len(episodes)
-    report.feed = _write_feed(out_dir, list(episodes.values()), podcast, report.warnings)
+        for made in _make_all(jobs, synth, progress):
+            existing[made.path.stem] = made
+        episodes = {stem: _feed_episode(record) for stem, record in existing.items()}
+        report.episodes = [episodes[target.stem] for target in ours]
+        report.in_feed = len(episodes)
+        report.feed = _write_feed(out_dir, list(episodes.values()), podcast, cover.result(), report.warnings)
     _remove_orphans(out_dir, set(existing))
     return report
+
+
+def _cover(out_dir: Path, podcast: Podcast, side: Executor) -> Future[tuple[str, list[str]]]:
+    """The feed's cover and its warnings. A given one is checked and copied now, so that a bad file
+    fails the run before anything is spoken; the default one is drawn in a side thread while the
+    episodes are spoken (otherwise it is the last step of a run, on one core)."""
+    if podcast.cover is None:
+        return side.submit(use_cover, out_dir, podcast.title, None)
+    given: Future[tuple[str, list[str]]] = Future()
+    given.set_result(use_cover(out_dir, podcast.title, podcast.cover))
+    return given
 
 
 def _episode_job(
@@ -331,8 +344,10 @@ def _feed_episode(record: EpisodeRecord) -> Episode:
     )
 
 
-def _write_feed(out_dir: Path, episodes: list[Episode], podcast: Podcast, warnings: list[str]) -> Path:
-    cover, cover_warnings = use_cover(out_dir, podcast.title, podcast.cover)
+def _write_feed(
+    out_dir: Path, episodes: list[Episode], podcast: Podcast, cover_made: tuple[str, list[str]], warnings: list[str]
+) -> Path:
+    cover, cover_warnings = cover_made
     warnings.extend(cover_warnings)
     if not podcast.base_url:
         warnings.append(
@@ -353,10 +368,10 @@ def _remove_orphans(out_dir: Path, stems: set[str]) -> None:
                 path.unlink(missing_ok=True)
 
 
-def count_pieces(documents: list[tuple[Document, str]], say: Pronunciations) -> int:
-    return sum(
-        len(pieces(p))
-        for document, _ in documents
-        for chapter in document_script(document, say).chapters
-        for p in chapter.paragraphs
-    )
+def document_scripts(documents: list[tuple[Document, str]], say: Pronunciations) -> list[Script]:
+    """What is said for each document: made once, for counting the pieces and then speaking them."""
+    return [document_script(document, say) for document, _ in documents]
+
+
+def count_pieces(scripts: list[Script]) -> int:
+    return sum(len(pieces(p)) for script in scripts for chapter in script.chapters for p in chapter.paragraphs)
