@@ -309,8 +309,22 @@ def _misread(span: Span, sentence: str) -> bool:
     after = sentence[span.end :].lstrip()
     if span.tokens[-1].tag.startswith("JJ") and after.startswith(("and ", "or ")):
         return True  # "{godlike economic} and destructive powers": half of a coordination
+    if _list_marker(span, sentence):
+        return True  # "containing {1}. an input string and 2. a dictionary": a list's numeral, no result
     # "Section 2.1", "feature #8": a pointer, not a result
     return bool(_REFERENCE_BEFORE.search(sentence[: span.start])) and span.tokens[0].tag == "CD"
+
+
+# A numeral that numbers the items of a list written inside a sentence: "1. an input", "(1) going to".
+_MARKER_NUMERAL = re.compile(r"^\d{1,2}$")
+
+
+def _list_marker(span: Span, sentence: str) -> bool:
+    if not _MARKER_NUMERAL.match(span.text):
+        return False
+    after = sentence[span.end : span.end + 2]
+    dotted = after[:1] in (".", ")") and after[1:2].isspace() and bool(sentence[span.end + 2 :].strip())
+    return dotted or (sentence[span.start - 1 : span.start] == "(" and after[:1] == ")")
 
 
 def _broken(span: Span, sentence: str) -> bool:
@@ -391,7 +405,22 @@ def _aside(span: Span, choice: _Choice) -> float:
         penalty += (
             _ASIDE_PENALTY  # "While the labs perform {much research}, they cannot compete with ...": the claim follows
         )
+    if _relation_word(choice.sentence, span):
+        penalty += _ASIDE_PENALTY  # "is {akin} to running it with a different seed": the content is what follows
     return penalty
+
+
+# An adjective that only relates the subject to its complement ("akin to", "similar to", "prone to",
+# "capable of"): the complement holds what there is to recall.
+_COMPLEMENT_AFTER = re.compile(r"\s+(?:to|of|for|with|from|than)\s+\w")
+
+
+def _relation_word(sentence: str, span: Span) -> bool:
+    return (
+        len(span.tokens) == 1
+        and span.tokens[0].tag in _ADJECTIVE_TAGS
+        and bool(_COMPLEMENT_AFTER.match(sentence, span.end))
+    )
 
 
 # A clause that concedes or sets a background before the claim, up to its comma.

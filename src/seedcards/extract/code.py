@@ -77,7 +77,25 @@ _NOT_CODE = frozenset(
         "result",
         "stdout",
         "stderr",
+        # A guess Pygments makes for program output with underlined titles or prose: no code.
+        "restructuredtext",
+        "rst",
+        "markdown",
+        "md",
     }
+)
+# Shell blocks in a post are logistics (clone, install, run the script with its flags), not code
+# a learner studies; one that defines a function ("name() {") is kept.
+_SHELLS = frozenset(
+    {"sh", "bash", "shell", "zsh", "fish", "ksh", "powershell", "pwsh", "ps1", "bat", "batch", "cmd", "dosbatch"}
+)
+_SHELL_FUNCTION = re.compile(r"^\s*(?:function\s+[\w-]+|[\w-]+\s*\(\)\s*\{?)\s*(?:\{|$)", re.MULTILINE)
+# A command line as a block labelled as a language shows it: a program that starts scripts, fetches
+# or installs, then its arguments ("python main.py --K 4", "pip install -e .", "git clone URL").
+_COMMAND_LINE = re.compile(
+    r"^\s*(?:sudo\s+)?(?:python3?|pip3?|uv|conda|mamba|poetry|git|cd|curl|wget|bash|sh|source|torchrun|"
+    r"accelerate|deepspeed|docker|make|npm|npx|yarn|cargo|go|apt(?:-get)?|brew|huggingface-cli|wandb|jupyter|mkdir)"
+    r"\s+(?![=(.:,\[])\S|^\s*export\s+[A-Z_][A-Z0-9_]*=",
 )
 _SESSION_LINE = re.compile(r"^\s*(?:\$|>>>|\.\.\.|%|PS>|In \[\d+\]:|Out\[\d+\]:)\s")
 # Exercise scaffolding and notebook markers that are no part of the code.
@@ -116,13 +134,23 @@ def clean(code: str) -> str:
 
 
 def is_code_to_learn(block: Block) -> bool:
-    """Code, not a terminal session, program output or prompt shown in a code block, and not in the
-    notes (a BibTeX entry to cite the article by is no code to learn)."""
-    if block.region is Region.NOTES or (block.language or "").lower() in _NOT_CODE:
+    """Code, not a terminal session, program output, prompt or shell logistics (clone, install, run
+    a script with its flags) shown in a code block, and not in the notes (a BibTeX entry to cite
+    the article by is no code to learn)."""
+    if block.region is Region.NOTES or (block.language or "").lower() in _NOT_CODE or _logistics(block):
         return False
     lines = [line for line in block.text.split("\n") if line.strip()]
     sessions = sum(1 for line in lines if _SESSION_LINE.match(line))
     return not lines or sessions * 2 < len(lines)
+
+
+def _logistics(block: Block) -> bool:
+    """Shell commands ("git clone ...", "pip install ...") or a command line that runs a program
+    with its flags ("python main.py --prompt ..."), whatever the block's label says."""
+    if (block.language or "").lower() in _SHELLS and not _SHELL_FUNCTION.search(block.text):
+        return True
+    statements = [line for line in block.text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    return bool(statements) and bool(_COMMAND_LINE.match(statements[0]))
 
 
 def is_stub(code: str) -> bool:
@@ -304,7 +332,7 @@ def _card(
     block = blocks[index]
     named_language = language_name(block.language)
     _, language = lexer_for(named_language if _known(named_language) else None, piece.code)
-    if language in _NOT_CODE:
+    if language in _NOT_CODE or (language in _SHELLS and not _SHELL_FUNCTION.search(piece.code)):
         return None
     previous = blocks[index - 1] if index else None
     intro = previous.text if previous is not None and previous.kind is not BlockKind.CODE else ""

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from seedcards import text, vocab
 from seedcards.extract.cues import cues, opens_with_anaphor
+from seedcards.extract.language import zipf
 from seedcards.extract.sentences import Sentence
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,60})[\"“”]")
@@ -54,6 +55,9 @@ _DETERMINERS = ("a ", "an ", "the ", "our ", "their ")
 # Determiners inside a subject make it a description ("loss at each position"), not a name.
 _INNER_DETERMINERS = frozenset({"a", "an", "the", "each", "every", "this", "that", "these", "those", "any"})
 _MAX_TERM_WORDS = 6
+# A single word written in lower case and at least this frequent in English ("output" 4.4,
+# "parameters") is a word of every text, not a term a definition teaches; "probe" (3.6) is one.
+_COMMON_WORD_ZIPF = 4.0
 _MIN_DEF_WORDS = 3
 _MAX_DEF_WORDS = 70
 # A "definition" that opens like this is the writer's commentary, not a meaning.
@@ -127,8 +131,17 @@ def _is_term(raw: str, statement: bool) -> bool:
         return False
     if any(w in _INNER_DETERMINERS for w in words[1:]):
         return False  # "the loss at each position": a description of one thing, not a term's name
+    return not (_stop_edged(words) or _common_word(raw, words))
+
+
+def _stop_edged(words: list[str]) -> bool:
     stops = text.stopwords()
-    return not (words[0] in stops or words[-1] in stops or sum(w in stops for w in words) > 2)
+    return words[0] in stops or words[-1] in stops or sum(w in stops for w in words) > 2
+
+
+def _common_word(raw: str, words: list[str]) -> bool:
+    """ "The output is ...", "the parameters are ...": a word of every text, not a term."""
+    return len(words) == 1 and raw.islower() and zipf(words[0]) >= _COMMON_WORD_ZIPF
 
 
 def clean_term(raw: str, emphasis: tuple[str, ...] = (), statement: bool = False) -> str | None:
@@ -160,9 +173,36 @@ def clean_definition(raw: str, term: str) -> str | None:
         return None
     if words[0].lower() in _COMMENTARY_OPENERS or body.lower().startswith(("for example", "for instance", "e.g.")):
         return None
-    if _is_verdict(words):
+    if _is_verdict(words) or _points_away(body):
         return None
-    return body
+    return _before_term_again(body, term)
+
+
+# The meaning names its own speaker's things or a thing shown earlier ("our primary product", "this
+# conversation"): drilled both ways, neither side says what.
+_POINTS_AWAY = re.compile(r"\b(?:we|us|our|ours|my|I|(?:this|these)\s+(?!is\b|are\b|was\b|way\b)[a-z]+)\b")
+# Where a meaning may end before the text goes on about the term: a sentence's end, a semicolon, ", and".
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CLAUSE_BREAK = re.compile(r"\.\s+|;\s+|,\s+(?:and|but|so|while|whereas)\s+")
+
+
+def _points_away(body: str) -> bool:
+    return bool(_POINTS_AWAY.search(body))
+
+
+def _before_term_again(body: str, term: str) -> str | None:
+    """The meaning up to the clause that names the term again ("GPUs are the platform for X, and
+    most models were trained on GPUs"): what follows is a statement about the term, not its
+    meaning. None when no clause ends before it."""
+    outside = _BRACKETED.sub(lambda m: " " * len(m[0]), body)  # an aside may name it: "(the solver may ...)"
+    again = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", outside, re.IGNORECASE)
+    if again is None:
+        return body
+    breaks = [m for m in _CLAUSE_BREAK.finditer(body, 0, again.start())]
+    if not breaks:
+        return None
+    kept = body[: breaks[-1].start()].rstrip(" ,;.")
+    return kept if len(text.words(kept)) >= _MIN_DEF_WORDS else None
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +233,26 @@ def _is_verdict(words: list[str]) -> bool:
         "completely",
     }:
         lowered = lowered[1:]
+    if words and words[0].lower() == "the" and lowered and lowered[0] in _RANKING:
+        return True  # "the dominant platform for ...", "the standard choice": its role, not what it is
     return bool(lowered) and lowered[0] in _evaluative()
+
+
+_RANKING = frozenset(
+    {
+        "dominant",
+        "leading",
+        "main",
+        "most",
+        "primary",
+        "predominant",
+        "largest",
+        "biggest",
+        "standard",
+        "default",
+        "usual",
+    }
+)
 
 
 # Words one of which a sentence must contain for each pattern to be tried: a substring test is

@@ -430,6 +430,7 @@ _CODE_LIKE = re.compile(
     r"|#L\d+(?:-L\d+)?|\bL\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?\b"  # line anchors on their own
     r"|\b[\w.]+\s?=\s?[^\s,;)]+"  # settings: name=value
     r"|\b[a-z_]\w+(?:\.[a-z_]\w+)+(?:\(\))?"  # dotted names ("torch.nn.functional", "cfg.json")
+    r"|\b[A-Z]\w+(?:\.[a-z_]\w+)+(?:\(\))?"  # a class's attribute or method ("Instance.args")
     r"|\b\w*[a-z0-9]_\w+\b"  # snake_case identifiers
     r"|\b\w+\(\)"  # calls ("whiten()")
     r"|\bv?\d+(?:\.\d+){2,}\b|\bv\d+(?:\.\d+)?\b"  # versions ("1.2.3", "v2")

@@ -64,6 +64,21 @@ def _block_sentences(block: Block, parts: list[str], lead_in: str | None, headin
         previous = part
 
 
+# A parent list item this short, with no sentence's end, is the name its nested items are about.
+_MAX_LABEL_WORDS = 4
+
+
+def _parent_label(block: Block) -> str | None:
+    """The item a nested list item hangs under when that item is only a name ("- `generate_until`"
+    with "- Each request contains ..." under it): what "each request" belongs to."""
+    parent = (block.lead_in or "").strip()
+    if block.kind is not BlockKind.LIST_ITEM or not block.level or not parent:
+        return None
+    if len(text.words(parent)) > _MAX_LABEL_WORDS or parent.endswith((".", "!", "?")):
+        return None
+    return parent.rstrip(":").strip() or None
+
+
 def iter_sentences(document: Document) -> Iterator[Sentence]:
     heading: str | None = None
     lead_in: str | None = None
@@ -78,6 +93,6 @@ def iter_sentences(document: Document) -> Iterator[Sentence]:
         introduces_list = bool(parts) and parts[-1].rstrip().endswith(":")
         if block.kind is not BlockKind.LIST_ITEM:
             lead_in = _lead_in(parts) if introduces_list else None
-        yield from _block_sentences(block, parts, lead_in, heading)
+        yield from _block_sentences(block, parts, _parent_label(block) or lead_in, heading)
         if block.kind is BlockKind.LIST_ITEM and introduces_list:
             lead_in = _lead_in(parts)

@@ -1,0 +1,126 @@
+"""What a card hides and what becomes a card at all: shell logistics and program output are no code
+to learn, a list's numeral or a relation word is no answer, a common word or a meaning that points
+away is no definition, and a nested list item names the item it hangs under."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seedcards.card import CardKind
+from seedcards.document import Block, BlockKind, Document
+from seedcards.extract import Extractor
+from seedcards.extract.cloze import choose_phrase
+from seedcards.extract.definitions import find_definition
+from seedcards.extract.language import code_spans
+from seedcards.extract.sentences import iter_sentences
+from seedcards.extract.topics import load_topics
+from seedcards.readers import read
+from tests.conftest import REPO
+
+TOPICS = load_topics(REPO / "decks" / "topics.yaml")
+
+
+def _cards(tmp_path: Path, markdown: str) -> list:
+    post = tmp_path / "post.md"
+    post.write_text(markdown, encoding="utf-8")
+    return Extractor(TOPICS, min_score=0.0).document_cards(read(post))
+
+
+def _document(*paragraphs: str) -> Document:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, text, line=i + 1) for i, text in enumerate(paragraphs))
+    return Document(path=Path("post.md"), title="Notes", blocks=blocks, author="Ada Example")
+
+
+def test_setup_commands_a_command_line_and_program_output_are_not_code_cards(tmp_path: Path) -> None:
+    post = (
+        "## Setup\n\nTo get started, fork the repository, clone it and install the requirements:\n\n"
+        "```sh\n# After forking...\ngit clone https://example.org/you/project.git\ncd project\n"
+        "pip install -e '.[dev]'\n```\n\n"
+        "## Results\n\nWe can reproduce the speedup by running our implementation on the small model:\n\n"
+        "```python\npython main.py \\\n    --prompt 'Once upon a time' \\\n    --temperature 0\n```\n\n"
+        "With a higher temperature we get different outputs:\n\n"
+        "```\nAutoregressive Decode\n---------------------\nTime = 49.06s\nText = Once upon a time there was\n\n"
+        "Speculative Decode\n------------------\nTime = 31.60s\nText = Once upon a time a king\n```\n\n"
+        "## Sampling\n\nThe sampler draws one token at a time:\n\n"
+        "```python\ndef sample(probs):\n    return np.random.choice(len(probs), p=probs)\n```\n"
+    )
+    code = [c for c in _cards(tmp_path, post) if c.kind is CardKind.CODE]
+    assert [c.code for c in code] == ["def sample(probs):\n    return np.random.choice(len(probs), p=probs)"]
+
+
+def test_a_shell_block_that_defines_a_function_is_still_code(tmp_path: Path) -> None:
+    post = (
+        "The helper retries a command until it succeeds:\n\n"
+        '```bash\nretry() {\n  until "$@"; do sleep 1; done\n}\n```\n'
+    )
+    assert [c.kind for c in _cards(tmp_path, post) if c.kind is CardKind.CODE] == [CardKind.CODE]
+
+
+def test_a_numeral_that_numbers_a_list_inside_a_sentence_is_never_the_blank() -> None:
+    for sentence in (
+        "Each request carries a pair containing 1. an input string to the model and 2. a dictionary of "
+        "keyword arguments controlling the sampling temperature.",
+        "Before a new project, ask whether you are (1) going to find a new jailbreak vulnerability, or (2) "
+        "just tuning an existing attack for a higher success rate.",
+    ):
+        phrase = choose_phrase(sentence)
+        assert phrase is None or phrase.text not in {"1", "2"}, phrase
+
+
+def test_a_word_that_only_relates_the_subject_to_its_complement_gives_way_to_the_complement() -> None:
+    phrase = choose_phrase("Speculative decoding is akin to rejection sampling from the target distribution.")
+    assert phrase is not None and phrase.text != "akin"
+    assert "rejection sampling" in phrase.text or "target distribution" in phrase.text
+
+
+def test_a_common_word_a_pointing_meaning_or_a_role_is_no_definition() -> None:
+    document = _document(
+        "The output is a string representing the whole exchange that can be fed into the model.",
+        "Seldon is an open core business, meaning that our primary product is open source.",
+        "A probe is a small classifier representing this conversation as a label.",
+        "GPUs are the dominant computing platform for accelerating machine learning workloads.",
+        "A probe is a small classifier trained on one layer's activations to predict a label.",
+    )
+    found = [find_definition(s, lambda term: True) for s in iter_sentences(document)]
+    assert found[:4] == [None, None, None, None]
+    assert found[4] is not None and found[4].term == "probe"
+
+
+def test_a_meaning_stops_before_the_text_goes_on_about_the_term() -> None:
+    document = _document(
+        "Selectivity is the difference between a probe's accuracy on the real task and on its control task. "
+        "probekit reports selectivity next to accuracy by default.",
+        "A TPU is a chip built for dense matrix products, and most large models of the last five years were "
+        "trained on a TPU or a GPU.",
+        "A solver is a function that takes a task state and transforms it (a solver may also call the model).",
+    )
+    found = [find_definition(s, lambda term: True) for s in iter_sentences(document)]
+    meanings = {f.term: f.definition for f in found if f is not None}
+    assert meanings["TPU"] == "a chip built for dense matrix products"
+    assert (
+        meanings["solver"] == "a function that takes a task state and transforms it (a solver may also call the model)"
+    )
+    assert (
+        meanings["Selectivity"] == "the difference between a probe's accuracy on the real task and on its control task"
+    )
+
+
+def test_a_nested_list_item_names_the_item_it_hangs_under(tmp_path: Path) -> None:
+    post = (
+        "The library supports three request types, each a method of the model class.\n\n"
+        "- `loglikelihood_rolling`\n"
+        "  - Each request contains a single input string whose entire loglikelihood, conditioned on the "
+        "end-of-text token alone, will be calculated.\n"
+        "- `generate_until`\n"
+        "  - Each request contains an input string and a dictionary of stopping sequences for sampling.\n"
+    )
+    path = tmp_path / "p.md"
+    path.write_text(post, encoding="utf-8")
+    items = [s for s in iter_sentences(read(path)) if s.text.startswith("Each request")]
+    assert [s.lead_in for s in items] == ["loglikelihood_rolling", "generate_until"]
+
+
+def test_a_class_attribute_written_in_a_sentence_is_code() -> None:
+    sentence = "Each request contains Instance.args, which holds the input string."
+    assert any(sentence[a:b] == "Instance.args" for a, b in code_spans(sentence))
+    assert not any("Each" in sentence[a:b] for a, b in code_spans(sentence))
