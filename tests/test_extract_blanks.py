@@ -124,3 +124,47 @@ def test_a_class_attribute_written_in_a_sentence_is_code() -> None:
     sentence = "Each request contains Instance.args, which holds the input string."
     assert any(sentence[a:b] == "Instance.args" for a, b in code_spans(sentence))
     assert not any("Each" in sentence[a:b] for a, b in code_spans(sentence))
+
+
+def test_a_speaker_label_opening_the_sentence_is_never_the_blank() -> None:
+    assert choose_phrase("Chris Benson: Yeah, that's a very interesting question, actually.") is None
+    phrase = choose_phrase("Janis Klaise: Lime fits a linear surrogate model around the instance.")
+    assert phrase is not None and phrase.text == "linear surrogate model"
+
+
+def test_of_two_phrases_set_against_each_other_the_modifier_is_the_content(tmp_path: Path) -> None:
+    sentence = (
+        "A model can achieve high accuracy by providing accurate predictions in cases that only require "
+        "short-term memorization, while failing at predictions that require long-term memorization."
+    )
+    phrase = choose_phrase(sentence)
+    assert phrase is not None and phrase.text in {"short-term memorization", "long-term memorization"}
+    phrase = choose_phrase(
+        "Before a project, ask whether it will find a new jailbreak or merely tune an existing jailbreak."
+    )
+    assert phrase is not None and phrase.text in {"new jailbreak", "existing jailbreak"}
+
+
+def test_a_term_whose_first_word_the_tagger_reads_as_a_verb_is_hidden_whole(tmp_path: Path) -> None:
+    post = (
+        "Comparing recurrent units is more involved than comparing the accuracy or cross entropy loss. "
+        "Two units can reach similar accuracy and cross entropy loss while using context differently. "
+        "For the LSTM, the gap is much larger than one would guess from the overall accuracy and cross "
+        "entropy loss alone.\n"
+    )
+    hidden = [c.text for c in _cards(tmp_path, post) if c.kind is CardKind.CLOZE]
+    assert hidden and not any("cross {{c1::entropy" in t for t in hidden), hidden
+
+
+def test_a_verdict_on_a_quoted_claim_keeps_the_quote_inside_it(tmp_path: Path) -> None:
+    post = (
+        '- “In short, my agenda is "Slow capabilities through a safety culture", which I believe is robustly '
+        "beneficial. I want to help people see that we are not ready.” → ✅ I still think this is basically valid.\n"
+        '- “In essence, ask yourself: "What would a careful regulator do?" - newsletters, benchmarks, policy → ✅ '
+        "and now I would add the state bills.\n"
+    )
+    fronts = [c.front for c in _cards(tmp_path, post) if c.kind is CardKind.CLAIM]
+    assert any('my agenda is "Slow capabilities through a safety culture", which I believe' in f for f in fronts), (
+        fronts
+    )
+    assert any('ask yourself: "What would a careful regulator do?"' in f for f in fronts), fronts

@@ -35,8 +35,7 @@ def find_verdict(sentence: Sentence) -> Verdict | None:
     important = any(mark in claim for mark in c.importance_marks)
     for mark in c.importance_marks:
         claim = claim.replace(mark, "")
-    quoted = re.search(r"[\"“]([^\"”]{6,})[\"”]", claim)
-    claim = (quoted.group(1) if quoted else claim).strip(" :-–—")
+    claim = _quoted_claim(claim).strip(" :-–—")
     if not 2 <= len(text.words(claim)) <= _MAX_VERDICT_WORDS:
         return None
     marks = re.sub(r"\s+", "", match["marks"])
@@ -44,3 +43,17 @@ def find_verdict(sentence: Sentence) -> Verdict | None:
     comment = match["comment"].strip()
     first_sentence = text.sentences(comment)[:2]
     return Verdict(claim=claim, marks=marks, meaning=meaning, comment=" ".join(first_sentence), important=important)
+
+
+_OPENING_QUOTE = re.compile(r"^\s*[“\"](?P<inner>.{6,}?)[”\"]?\s*$", re.DOTALL)
+
+
+def _quoted_claim(claim: str) -> str:
+    """What the claim quotes. A quotation that opens the claim is the claim, up to its first
+    sentence's end (a quote inside it, "my agenda is "Slow capabilities ..."", is part of the claim,
+    not all of it; an aside in brackets stays whole); else the first quotation in it."""
+    opening = _OPENING_QUOTE.match(claim)
+    if opening and not opening["inner"].startswith("("):
+        return text.sentences(opening["inner"])[0]
+    quoted = re.search(r"[\"“]([^\"”]{6,})[\"”]", claim)
+    return quoted.group(1) if quoted else claim

@@ -309,10 +309,22 @@ def _misread(span: Span, sentence: str) -> bool:
     after = sentence[span.end :].lstrip()
     if span.tokens[-1].tag.startswith("JJ") and after.startswith(("and ", "or ")):
         return True  # "{godlike economic} and destructive powers": half of a coordination
-    if _list_marker(span, sentence):
-        return True  # "containing {1}. an input string and 2. a dictionary": a list's numeral, no result
     # "Section 2.1", "feature #8": a pointer, not a result
     return bool(_REFERENCE_BEFORE.search(sentence[: span.start])) and span.tokens[0].tag == "CD"
+
+
+def _mark(span: Span, sentence: str) -> bool:
+    """A mark of the text's layout, no content: "{Chris Benson}: Yeah, ...", "containing {1}. an input and 2. ..."."""
+    return _speaker_label(span, sentence) or _list_marker(span, sentence)
+
+
+def _speaker_label(span: Span, sentence: str) -> bool:
+    """A name that opens the sentence before a colon: a transcript's speaker label."""
+    return (
+        not sentence[: span.start].strip()
+        and sentence[span.end : span.end + 1] == ":"
+        and all(t.text[:1].isupper() for t in span.tokens)
+    )
 
 
 # A numeral that numbers the items of a list written inside a sentence: "1. an input", "(1) going to".
@@ -358,7 +370,7 @@ def _typo(word: str) -> bool:
 def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
     """The span's content words when it may be hidden at all, else None."""
     sentence = choice.sentence
-    if _misread(span, sentence) or _broken(span, sentence):
+    if _misread(span, sentence) or _broken(span, sentence) or _mark(span, sentence):
         return None
     if span.end <= choice.subject_end and not (choice.about_subject and _term_like(span, choice)):
         return None  # the subject is what the card is about; the claim is in the predicate
@@ -367,9 +379,46 @@ def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
     content = _content(span.tokens)
     if not content or _is_frame_only(content) or all(t.tag in {"PRP", "WP", "EX"} for t in content):
         return None
+    if _contrast_pair(span, choice):
+        return content  # "a {new vulnerability} ... an existing vulnerability": the contrast is the content
     if _weak(span, choice) or given_away(sentence, span, choice.context, choice.common_here):
         return None
     return content
+
+
+def _contrast_pair(span: Span, choice: _Choice) -> bool:
+    """Whether the sentence sets the phrase against another with the same head and another
+    modifier ("{short-term memorization} ... long-term memorization", "find a {new vulnerability}
+    ... exploit an existing vulnerability"): its modifier is then what to recall, however common,
+    as long as it is not the document's topic and the card shows it, or a word it contains, nowhere
+    else ("untrusted" after "trusted")."""
+    tokens = span.tokens
+    if len(tokens) != 2 or not _attributive(tokens[0], None) or not tokens[1].tag.startswith("NN"):
+        return False
+    modifier = tokens[0].lower
+    if lemma(modifier) in choice.common_here:
+        return False
+    rest = [t for t in tag(choice.sentence) if t.end <= span.start or t.start >= span.end]
+    shown = {t.lower for t in rest} | {w.lower() for w in text.words(choice.context)}
+    if any(w in modifier or modifier in w for w in shown if len(w) > 3):
+        return False
+    return _other_modifier(rest, lemma(tokens[1].lower), modifier)
+
+
+def _other_modifier(tokens: list[Token], head: str, modifier: str) -> bool:
+    """Whether the tokens hold the head after another attributive modifier."""
+    return any(
+        lemma(b.lower) == head and a.lower != modifier and _attributive(a, before)
+        for before, a, b in zip([None, *tokens], tokens, tokens[1:], strict=False)
+    )
+
+
+def _attributive(token: Token, before: Token | None) -> bool:
+    """An adjective before a noun, or a participle after a determiner ("an {existing} vulnerability";
+    "we have seen examples" is a verb and its object)."""
+    if token.tag in _ADJECTIVE_TAGS:
+        return True
+    return token.tag in {"VBN", "VBG"} and (before is None or before.tag in {"DT", "PRP$"})
 
 
 # "a raw token id like {5}", "a threshold of, say, {0.001}": a number given as an example is no result.
@@ -486,7 +535,7 @@ def _form_bonus(span: Span, choice: _Choice) -> float:
         bonus += 0.5  # a predicate adjective ("is {underrated}") is the claim itself, a participle less so
     if any(t.tag == "CC" for t in span.tokens):
         bonus -= 1.5  # a list in one blank has no single answer
-    if contrasted(choice.sentence, span.start):
+    if contrasted(choice.sentence, span.start) or _contrast_pair(span, choice):
         bonus += 0.4  # "verify {individual steps} ... verify the whole answer": the contrast is the content
     return bonus
 
@@ -539,7 +588,8 @@ def _best(choice: _Choice) -> Phrase | None:
     rank = 0.0
     sentence = choice.sentence
     for raw in noun_phrases(sentence) + complements(sentence):
-        span = _with_acronym(sentence, _without_idiom(sentence, _trim(raw))) if raw.start >= choice.start else None
+        trimmed = _trim(raw) if raw.start >= choice.start else None
+        span = _with_acronym(sentence, _without_idiom(sentence, _whole_term(trimmed, choice)))
         content = _eligible(span, choice) if span is not None else None
         if span is None or content is None:
             continue
@@ -550,6 +600,23 @@ def _best(choice: _Choice) -> Phrase | None:
         if best is None or ranked > rank:
             best, rank = Phrase(span.start, span.end, span.text, round(score, 3)), ranked
     return best
+
+
+def _whole_term(span: Span | None, choice: _Choice) -> Span | None:
+    """ "cross {entropy loss}": the tagger read the first word of a term the document repeats as a
+    verb; the blank takes the whole term."""
+    if span is None:
+        return None
+    before = [t for t in tag(choice.sentence) if t.end <= span.start]
+    if not before or before[-1].end != span.start - 1 or before[-1].tag != "VB":
+        return span
+    if span.tokens[0].tag not in {"NN", "NNS"} or not span.tokens[0].text.islower():
+        return span  # "only require {short-term memorization}", "read {Coherent ...}": a verb and its object
+    word = before[-1]
+    pair = f"{lemma(word.lower)} {lemma(span.tokens[0].lower)}"
+    if word.start < choice.start or pair not in choice.terms_here | choice.common_here:
+        return span
+    return Span(word.start, span.end, choice.sentence[word.start : span.end], (word, *span.tokens))
 
 
 _REPEATED_AFTER = re.compile(r"\s+(?:by|to|after|for|in)\s+(?P<word>[\w-]+)\b")
