@@ -168,3 +168,12 @@ def test_a_verdict_on_a_quoted_claim_keeps_the_quote_inside_it(tmp_path: Path) -
         fronts
     )
     assert any('ask yourself: "What would a careful regulator do?"' in f for f in fronts), fronts
+
+
+def test_a_number_is_hidden_with_the_word_that_finishes_it_and_a_pointing_word_is_not_hidden() -> None:
+    phrase = choose_phrase("GPT-2 had 1.6 billion, and modern LLMs have hundreds of billions.")
+    assert phrase is not None and phrase.text == "1.6 billion"
+    pointed = choose_phrase(
+        "The most popular recurrent units are the aforementioned LSTM cells, which gate their memory."
+    )
+    assert pointed is None or "aforementioned" not in pointed.text

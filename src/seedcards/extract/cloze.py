@@ -120,13 +120,35 @@ def _bare_mark(token: Token) -> bool:
     return not token.is_math and not any(ch.isalnum() for ch in token.text)
 
 
+# Words that point back at the text ("the {aforementioned} LSTM"), no part of what is recalled.
+_POINTING = frozenset({"aforementioned", "above-mentioned", "abovementioned", "said", "latter", "former"})
+# Words that finish a number ("1.6 billion"); the tagger's chunks often leave them out.
+_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _pointing(token: Token) -> bool:
+    return token.lower in _POINTING and token.tag.startswith("JJ")
+
+
+def _with_magnitude(sentence: str, span: Span | None) -> Span | None:
+    """ "GPT-2 had {1.6} billion": a number and the word that finishes it are hidden together."""
+    if span is None or span.tokens[-1].tag != "CD":
+        return span
+    after = [t for t in tag(sentence) if t.start >= span.end]
+    if not after or after[0].lower not in _MAGNITUDES or sentence[span.end : after[0].start] != " ":
+        return span
+    return Span(span.start, after[0].end, sentence[span.start : after[0].end], (*span.tokens, after[0]))
+
+
 def _trim(span: Span) -> Span | None:
     """The last words of a long phrase (its head and modifiers) up to the word limit."""
     kept = span.tokens[-_MAX_PHRASE_WORDS:] if len(span.tokens) > _MAX_PHRASE_WORDS else span.tokens
     marks = [i for i, t in enumerate(kept[:-1]) if _bare_mark(t) and t.text not in {"-", "'", "’"}]
     if marks:
         kept = kept[marks[-1] + 1 :]  # "cooperation — {symbiogenesis}": the apposition names it
-    while kept and (kept[0].tag in {"IN", "CC", "DT", "POS", "PRP$", "TO"} or _bare_mark(kept[0])):
+    while kept and (
+        kept[0].tag in {"IN", "CC", "DT", "POS", "PRP$", "TO"} or _bare_mark(kept[0]) or _pointing(kept[0])
+    ):
         kept = kept[1:]
     while kept and _bare_mark(kept[-1]):
         kept = kept[:-1]  # "{cooperation —}": a dash or bracket is not part of what is hidden
@@ -589,7 +611,9 @@ def _best(choice: _Choice) -> Phrase | None:
     sentence = choice.sentence
     for raw in noun_phrases(sentence) + complements(sentence):
         trimmed = _trim(raw) if raw.start >= choice.start else None
-        span = _with_acronym(sentence, _without_idiom(sentence, _whole_term(trimmed, choice)))
+        span = _with_acronym(
+            sentence, _without_idiom(sentence, _whole_term(_with_magnitude(sentence, trimmed), choice))
+        )
         content = _eligible(span, choice) if span is not None else None
         if span is None or content is None:
             continue
