@@ -1,6 +1,8 @@
-"""A sentence that points back ("this network", "them", "the other") becomes a card only with the
-sentence before it shown as its context, and only when that sentence can carry it: a whole
-statement that stands alone, short enough to read first. Sentences are ours."""
+"""A sentence that points back ("this network", "them", "the other") becomes a card only when the
+card can say at what: the noun phrase before it that names "this X" shown in brackets ("this
+[speculative sampling] method"), or the sentence before it shown as its context when that sentence
+can carry it (a whole statement that stands alone, short enough to read first; a paragraph away,
+one that says what "this X" is; in a transcript, the other speaker's question). Sentences are ours."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from seedcards import ankisyntax
 from seedcards.card import CardKind
 from seedcards.document import Block, BlockKind, Document
 from seedcards.extract import Extractor
-from seedcards.extract.standalone import context_before, points_back
+from seedcards.extract.cues import opens_with_anaphor
+from seedcards.extract.standalone import context_before, doubt, name_references, points_back
 from seedcards.extract.topics import load_topics
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,10 +29,19 @@ REST = (
 )
 
 
-def cards_of(*paragraphs: str):
-    blocks = tuple(Block(BlockKind.PARAGRAPH, text, line=i + 1) for i, text in enumerate((*paragraphs, *REST)))
-    document = Document(path=Path("post.md"), title="Auditing language models", blocks=blocks, author="Ada Example")
+def cards_of(*paragraphs: str | Block, rest: tuple[str, ...] = REST, kind: str = "post"):
+    blocks = tuple(
+        p if isinstance(p, Block) else Block(BlockKind.PARAGRAPH, p, line=i + 1)
+        for i, p in enumerate((*paragraphs, *rest))
+    )
+    document = Document(
+        path=Path("post.md"), title="Auditing language models", blocks=blocks, author="Ada Example", kind=kind
+    )
     return Extractor(load_topics(ROOT / "decks" / "topics.yaml"), min_score=0.0).document_cards(document)
+
+
+def card_on(words: str, cards) -> list:
+    return [c for c in cards if words in (c.text or c.front or "")]
 
 
 def test_a_sentence_pointing_back_is_carded_with_the_sentence_before_as_its_context() -> None:
@@ -36,8 +49,9 @@ def test_a_sentence_pointing_back_is_carded_with_the_sentence_before_as_its_cont
     assert len(cards) == 1 and cards[0].kind is CardKind.CLOZE and cards[0].context == BEFORE
 
 
-def test_without_a_sentence_before_in_its_paragraph_it_is_no_card() -> None:
-    assert not [c for c in cards_of(BEFORE, POINTING) if "bilingual dictionary" in (c.text or "")]
+def test_a_paragraph_before_that_does_not_say_what_this_x_is_carries_no_card() -> None:
+    # "In this analogy" a paragraph away from a sentence that never says "analogy": which one?
+    assert not card_on("bilingual dictionary", cards_of(BEFORE, POINTING))
 
 
 @pytest.mark.parametrize(
@@ -59,3 +73,79 @@ def test_only_pointing_back_is_mended_so_other_doubts_still_refuse_the_card() ->
     assert not points_back("Interpretability tools are a bilingual dictionary for the weights.")
     shown_elsewhere = "As shown in Figure 3, these tools are a bilingual dictionary for the weights."
     assert not points_back(shown_elsewhere) and context_before(shown_elsewhere, BEFORE) is None
+
+
+SAMPLING = "Speculative decoding relies on the speculative sampling method to decode several tokens per step."
+METHOD = "This method halves the latency of large language model inference on most benchmarks."
+SAMPLING_REST = (
+    "Speculative sampling uses a small draft model to propose tokens for a large target model.",
+    "The target model of speculative sampling checks the draft tokens in one forward pass.",
+    "Speculative sampling keeps the target model's output distribution exactly.",
+)
+
+
+def test_this_x_names_what_the_noun_phrase_before_it_names_in_brackets() -> None:
+    assert name_references(METHOD, [SAMPLING]).startswith("This [speculative sampling] method halves")
+    cards = card_on("halves the", cards_of(f"{SAMPLING} {METHOD}", rest=SAMPLING_REST))
+    assert len(cards) == 1 and not cards[0].context
+    shown = cards[0].text or ""
+    assert shown.startswith("This [speculative sampling] method halves") and "[{{" not in shown
+    assert not opens_with_anaphor(ankisyntax.strip_clozes(shown))  # no dangling start: it says which method
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "We compare the speculative sampling method with the beam search method.",  # two methods: which one?
+        "Speculative decoding relies on the same method to decode several tokens per step.",  # says nothing of which
+        "Speculative decoding relies on a method to decode several tokens per step.",  # nothing to add
+    ],
+)
+def test_this_x_is_not_named_when_the_sentence_before_does_not_say_clearly_which(before: str) -> None:
+    assert name_references(METHOD, [before]) == METHOD
+    assert doubt(name_references(METHOD, [before])) == "dangling"
+
+
+def test_such_as_and_such_that_give_examples_or_a_condition_not_a_pointer() -> None:
+    assert doubt("Draft models such as distilled transformers propose tokens cheaply.") is None
+    assert doubt("The threshold is set such that the target distribution is kept.") is None
+    assert doubt("Such draft models propose tokens cheaply.") == "dangling"
+
+
+CLAIM = "An encrypted, airgapped library shared between safety researchers seems crucial for AGI safety."
+BECAUSE = (
+    "This is because a future model will likely be trained on the whole internet, our interpretability tools included."
+)
+
+
+def test_a_paragraph_opening_on_this_leans_on_the_paragraph_before_in_its_section() -> None:
+    cards = card_on("whole internet", cards_of(CLAIM, BECAUSE, rest=()))
+    assert len(cards) == 1 and cards[0].context == CLAIM
+
+
+def test_a_heading_between_the_paragraphs_ends_what_a_card_can_lean_on() -> None:
+    heading = Block(BlockKind.HEADING, "Why the library must be private", line=2)
+    assert not card_on("whole internet", cards_of(CLAIM, heading, BECAUSE, rest=()))
+
+
+def test_a_paragraph_before_that_speaks_to_the_other_person_carries_nothing() -> None:
+    said = "I completely agree with everything you said about the library for safety research."
+    assert not card_on("whole internet", cards_of(said, BECAUSE, rest=()))
+
+
+def turn(speaker: str, words: str, line: int) -> Block:
+    return Block(BlockKind.PARAGRAPH, words, line=line, speaker=speaker)
+
+
+def test_an_answer_turn_pointing_back_at_the_question_carries_it_with_its_asker() -> None:
+    question = "Which levels did you train the recurrent network on?"
+    answer = "These levels come from the Boxoban set, which holds a million random Sokoban puzzles."
+    turns = (
+        turn("Dana Host", question, 1),
+        turn("Adrian Guest", answer, 2),
+        turn("Adrian Guest", "The recurrent network plans its moves before it acts on Sokoban levels.", 3),
+        turn("Adrian Guest", "Sokoban levels punish every move that pushes a box into a corner.", 4),
+    )
+    cards = card_on("Boxoban set", cards_of(*turns, rest=(), kind="chat"))
+    assert len(cards) == 1
+    assert cards[0].context == f"Dana Host: {question}" and (cards[0].text or "").startswith("Adrian Guest: ")

@@ -25,6 +25,7 @@ from seedcards.extract.cloze import (
     repeated_terms,
     topic_lemmas,
 )
+from seedcards.extract.cues import opens_with_anaphor
 from seedcards.extract.definitions import Definition, find_definition
 from seedcards.extract.language import has_finite_verb, is_imperative
 from seedcards.extract.questions import Question, why_question
@@ -32,12 +33,15 @@ from seedcards.extract.salience import KeyTerms, Ranked
 from seedcards.extract.sentences import Sentence, iter_sentences
 from seedcards.extract.shaping import Shaped, shape, speaker_of, strip_label, strip_openers
 from seedcards.extract.standalone import (
+    Before,
     Subject,
     context_before,
     document_subject,
     doubt,
+    name_references,
     name_subject,
     plausible_definition,
+    sentence_before,
     strip_citations,
 )
 from seedcards.extract.topics import TopicIndex
@@ -69,6 +73,9 @@ class Extractor:
         self._subject: Subject | None = None
         """What the current document's title names, for cards that only say "the model"."""
         self._subject_lemmas: frozenset[str] = frozenset()
+        self._sentences: list[Sentence] = []
+        """The current document's sentences, and where each is among them (by identity)."""
+        self._positions: dict[int, int] = {}
 
     def _has_topic(self, phrase: str) -> bool:
         return bool(self.topics.find(phrase))
@@ -77,6 +84,8 @@ class Extractor:
         source = source or document.path.as_posix()
         verdicts, sentences = self._split_verdicts(document, source)
         candidates = [s for s in sentences if salience.is_candidate(s)]
+        self._sentences = sentences
+        self._positions = {id(s): i for i, s in enumerate(sentences)}
         self._subject = document_subject(document.title, " ".join(s.text for s in sentences))
         # A name a card was given to stand alone is not what it asks for.
         self._subject_lemmas = hidden_lemmas(self._subject.name) if self._subject else frozenset()
@@ -158,32 +167,22 @@ class Extractor:
     def _card(
         self, document: Document, source: str, item: Ranked, definition: Definition | None, keys: KeyTerms
     ) -> Card | None:
-        cited = strip_citations(item.sentence.text)
         if definition is not None:
             # markup residue, a caption, a lost formula, a dangling pointer: not worth the risk
+            cited = strip_citations(item.sentence.text)
             return None if doubt(cited) is not None else self._definition_card(document, source, item, definition)
-        # A connective opener ("However, X") goes on the card; what it leaves must stand alone, or
-        # only point back at the sentence before, which the card can then show.
-        opened = strip_openers(cited)
-        if (
-            doubt(cited) is not None
-            and doubt(opened) is not None
-            and context_before(opened, item.sentence.previous) is None
-        ):
+        before = sentence_before(self._sentences, self._positions[id(item.sentence)])
+        sentence = replace(item.sentence, previous=before.text if before else None)
+        # "this method" under "the speculative sampling method": the card says which, in brackets.
+        antecedents = (before.text if before and not before.asked_by else None, sentence.heading, document.title)
+        sentence = replace(sentence, text=name_references(sentence.text, antecedents))
+        standing = _standing(sentence, before, document, keys)
+        if standing is None:
             return None
-        shaped = shape(item.sentence, document, keys.weight)
-        if shaped is None:
-            return None
-        before = None
-        if doubt(shaped.text) is not None:
-            # It points back ("this network", "them"): the sentence before says at what, shown above it.
-            before = None if shaped.context else context_before(shaped.text, item.sentence.previous)
-            if before is None:
-                return None
-            shaped = replace(shaped, context=before)
+        shaped, shown_before = standing
         shaped = replace(shaped, text=name_subject(shaped.text, self._subject))
         # A card under the sentence it points back at stays a cloze: a question shows no context.
-        question = None if before else _explanation(item.sentence, shaped, document, self._subject)
+        question = None if shown_before else _explanation(sentence, shaped, document, self._subject)
         if question is not None:
             return self._question_card(document, source, item, shaped, question.front, question.back)
         return self._cloze_card(document, source, item, shaped, keys)
@@ -268,6 +267,29 @@ class Extractor:
             topics=topics,
             **self._base(document, source, sentence, value),
         )
+
+
+def _standing(
+    sentence: Sentence, before: Before | None, document: Document, keys: KeyTerms
+) -> tuple[Shaped, bool] | None:
+    """The sentence shaped to stand alone, and whether it shows the sentence before as its context
+    (it points back at it); None when it cannot stand alone either way."""
+    # A connective opener ("However, X") goes on the card; what it leaves must stand alone, or
+    # only point back at the sentence before, which the card can then show.
+    opened = strip_openers(strip_citations(sentence.text))
+    context = context_before(opened, before)
+    if doubt(strip_citations(sentence.text)) is not None and doubt(opened) is not None and context is None:
+        return None
+    shaped = shape(sentence, document, keys.weight, shown_before=context is not None)
+    if shaped is None:
+        return None
+    # A start left pointing back ("It works by ...") was kept only because the card shows the sentence before.
+    pointing = opens_with_anaphor(shaped.text) and not shaped.context
+    if doubt(shaped.text) is None and not pointing:
+        return shaped, False
+    # It points back ("this network", "them"): the sentence before says at what, shown above it.
+    shown = None if shaped.context else context_before(shaped.text, before) or (context if pointing else None)
+    return None if shown is None else (replace(shaped, context=shown), True)
 
 
 def _explanation(sentence: Sentence, shaped: Shaped, document: Document, subject: Subject | None) -> Question | None:

@@ -85,6 +85,7 @@ def opens_with_anaphor(sentence: str) -> bool:
     stripped = sentence.lstrip("\"'“‘(*[ ")
     # "But this ...", "And that ...": a leading conjunction does not change what the pronoun points at.
     stripped = _LEADING_CONJUNCTION.sub("", stripped)
-    first = stripped.split(" ", 1)[0].lower().strip(",.;:!?'’") if stripped else ""
-    first = first.split("'")[0].split("’")[0]
-    return first in c.anaphora and not c.anaphora_exceptions.match(stripped)
+    first, _, rest = stripped.partition(" ")
+    first = first.lower().strip(",.;:!?'’").split("'")[0].split("’")[0]
+    # "This [speculative sampling] method": the card names what the pointer points at.
+    return first in c.anaphora and not c.anaphora_exceptions.match(stripped) and not rest.startswith("[")

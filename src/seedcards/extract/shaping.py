@@ -228,14 +228,17 @@ def is_first_person(body: str) -> bool:
     return bool(forms().first_person.search(text.fold(body)))
 
 
-def shape(sentence: Sentence, document: Document, key_weight: Mapping[str, float]) -> Shaped | None:
-    """The sentence as a card can show it, or None when it cannot stand alone."""
+def shape(
+    sentence: Sentence, document: Document, key_weight: Mapping[str, float], shown_before: bool = False
+) -> Shaped | None:
+    """The sentence as a card can show it, or None when it cannot stand alone. With `shown_before`
+    the card will show the sentence before it, so a start that points back at it may stay."""
     body = strip_label(strip_openers(strip_pointers(strip_citations(sentence.text.strip()))))
     body = drop_frame_clause(cut_clause(body, key_weight), key_weight)
     resolved = resolve_pronoun(body, sentence.previous)
-    if resolved is None:
+    if resolved is None and not shown_before:
         return None
-    body = resolved
+    body = resolved or body
     context = ""
     if sentence.block.kind is BlockKind.LIST_ITEM:
         if not sentence.lead_in and sentence.index == 0 and _needs_lead_in(body):

@@ -9,11 +9,19 @@ Citation roles that only cite ("... models :cite:`Key`") are cut rather than dou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from seedcards import text, vocab
+from seedcards.document import BlockKind
+from seedcards.extract.cues import cues, opens_with_anaphor
 from seedcards.extract.patterns import any_of
+
+if TYPE_CHECKING:
+    from seedcards.extract.language import Span, Token
+    from seedcards.extract.sentences import Sentence
 
 _CITE = re.compile(r"\s*:(?:cite|citep|citet)(?::[a-z]+)?:`[^`]*`")
 # "(Been, Khanna, & Koyejo, 2016; Lakkaraju et al., 2016)": where a claim comes from, not the claim.
@@ -59,21 +67,188 @@ def points_back(sentence: str) -> bool:
     return [name for name, pattern in _doubts() if pattern.search(sentence)] == ["dangling"]
 
 
-def context_before(sentence: str, previous: str | None) -> str | None:
+def context_before(sentence: str, previous: str | Before | None) -> str | None:
     """The sentence before, cleaned, when a card pointing back can show it as its context: a
-    whole statement of its own that stands alone and is short enough to read first."""
-    if not previous or not points_back(sentence):
+    whole statement of its own that stands alone and is short enough to read first. In a
+    transcript, the other speaker's question an answer turn opens on is such a context too, shown
+    with its asker's name ("Daniel Filan: Why does the network pause at the start?")."""
+    before = Before(previous) if isinstance(previous, str) else previous
+    if before is None or not points_back(sentence):
         return None
-    shown = strip_citations(previous.strip())
-    words = len(text.words(shown))
-    if not _CONTEXT_WORDS[0] <= words <= _CONTEXT_WORDS[1] or doubt(shown) is not None:
+    asked_by = before.asked_by
+    shown = strip_citations(before.text.strip())
+    if not _stands_alone(shown):
         return None
+    # A card a paragraph away, or one whose first word points back, leans on it wholly.
+    if (before.across or opens_with_anaphor(sentence)) and not _carries(sentence, shown, asked_by, before.across):
+        return None
+    if asked_by is not None:
+        # A question that itself points back ("What do you do with that?") tells the learner nothing.
+        pointing = opens_with_anaphor(shown) or cues().deictic.search(text.fold(shown))
+        return f"{asked_by}: {shown}" if shown.endswith("?") and not pointing else None
     # A question, a lead-in to a list or an aside in brackets says nothing the card can lean on.
-    return shown if shown.endswith((".", "!")) and not shown.startswith(("(", "[")) else None
+    return shown if shown.endswith((".", "!")) else None
+
+
+def _stands_alone(shown: str) -> bool:
+    """Whether a sentence can be read first, as a card's context: 6-40 words, no doubt of its own, not
+    an aside in brackets, not pointing back itself ("There are exceptions to this, of course.")."""
+    words = len(text.words(shown))
+    if not _CONTEXT_WORDS[0] <= words <= _CONTEXT_WORDS[1] or shown.startswith(("(", "[")):
+        return False
+    return doubt(shown) is None and not _POINTS_ITSELF.search(shown)
+
+
+def _carries(sentence: str, shown: str, asked_by: str | None, across: bool) -> bool:
+    """Whether the sentence before can carry a card that leans on it wholly: it is not talk to the
+    other person ("I completely agree with what you said."; a question to the guest is), and, a
+    paragraph away, it mentions what a "this/these X" of the card names ("the results of this
+    experiment" needs "experiment"; within a paragraph "this intervention" after "ITI shifts ..." is clear)."""
+    if asked_by is None and cues().conversational.search(text.fold(shown)):
+        return False
+    return not across or _names_what_is_pointed_at(sentence, shown)
+
+
+@dataclass(frozen=True)
+class Before:
+    """What comes before a sentence, for a card that points back at it."""
+
+    text: str
+    asked_by: str | None = None
+    """The asker, when it is the other speaker's question that this answer turn opens on."""
+    across: bool = False
+    """Whether it ends the paragraph before, rather than opening the sentence's own."""
+
+
+def sentence_before(sentences: Sequence[Sentence], position: int) -> Before | None:
+    """The sentence a card made from ``sentences[position]`` can lean on: the one before it in its
+    paragraph, else, for a paragraph's first sentence, the last sentence of the paragraph just
+    before it in the same section and the same speaker's turn, or the question of another
+    speaker's turn just before it (an answer opening "Yes, these levels are ..." points at it)."""
+    sentence = sentences[position]
+    if sentence.previous is not None:
+        return Before(sentence.previous)
+    earlier = next((s for s in reversed(sentences[:position]) if not s.derived), None)
+    # Only pleasantries ("Sure.", "Good question.") may come before it in its own paragraph: they are
+    # no sentences of the stream, so the one before it in the stream ends the paragraph before.
+    if earlier is None or earlier.block is sentence.block or earlier.heading != sentence.heading:
+        return None
+    kinds = {sentence.block.kind, earlier.block.kind}
+    if kinds != {BlockKind.PARAGRAPH} or not _last_of_block(earlier):
+        return None
+    if earlier.block.speaker == sentence.block.speaker:
+        return Before(earlier.text, across=True)
+    if earlier.block.speaker and sentence.block.speaker and earlier.text.rstrip().endswith("?"):
+        return Before(earlier.text, earlier.block.speaker, across=True)
+    return None
+
+
+def _last_of_block(sentence: Sentence) -> bool:
+    """Whether nothing of its paragraph follows it (a paragraph's skipped tail would sit between)."""
+    return sentence.index == len(text.sentences(sentence.block.text)) - 1
 
 
 # A context shorter than this is a label or an aside; a longer one is a second card to read.
 _CONTEXT_WORDS = (6, 40)
+# A pronoun before a mark ("exceptions to this, of course"): a sentence that points back itself.
+_POINTS_ITSELF = re.compile(r"\b(?:this|that|these|those)\s*[,.;:!?)]", re.IGNORECASE)
+
+
+_DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
+
+
+def _names_what_is_pointed_at(sentence: str, shown: str) -> bool:
+    """Whether the context mentions the head of every "this/these X" of the sentence ("the results
+    of this experiment" under a sentence about something else still does not say which)."""
+    from seedcards.extract.language import lemma, tag
+
+    if lowered_tokens_of(sentence).isdisjoint(_DEMONSTRATIVES):
+        return True
+    tokens = tag(sentence)
+    heads = {p[0] for i, t in enumerate(tokens) if t.lower in _DEMONSTRATIVES and (p := _phrase_after(tokens, i))}
+    return heads <= {lemma(w.lower()) for w in text.words(shown)}
+
+
+_MODIFIER_TAGS = ("JJ", "NN", "VBG", "VBN")
+_INFORMATIVE_ZIPF = 5.5
+"""A modifier this common in English ("other", "same", "new", "first") says nothing about which."""
+
+
+def name_references(sentence: str, antecedents: Sequence[str | None]) -> str:
+    """The sentence with each "this/these/those/such X" that an earlier noun phrase names shown with
+    that phrase's modifiers in brackets: "this method" under "the speculative sampling method" reads
+    "this [speculative sampling] method". The antecedents are tried in order (the sentence before,
+    the section heading, the title); a pointer they do not name clearly (no noun phrase with the same
+    head, or two that differ) stays as it is, for the doubt checks to judge."""
+    from seedcards.extract.language import tag
+
+    if lowered_tokens_of(sentence).isdisjoint(_DEMONSTRATIVES):
+        return sentence
+    tokens = tag(sentence)
+    insertions: list[tuple[int, str]] = []
+    for index, token in enumerate(tokens):
+        if token.lower not in _DEMONSTRATIVES:
+            continue
+        phrase = _phrase_after(tokens, index)
+        if phrase is None:
+            continue
+        head, own = phrase
+        named = next((found for a in antecedents if a and (found := _antecedent(a, head, own)) is not None), None)
+        if named:
+            insertions.append((tokens[index].end, f" [{named}]"))
+    for offset, inserted in reversed(insertions):
+        sentence = f"{sentence[:offset]}{inserted}{sentence[offset:]}"
+    return sentence
+
+
+def lowered_tokens_of(sentence: str) -> set[str]:
+    from seedcards.extract.language import lowered_tokens
+
+    return lowered_tokens(sentence)
+
+
+def _phrase_after(tokens: Sequence[Token], index: int) -> tuple[str, frozenset[str]] | None:
+    """The head noun's lemma and the modifiers' words of the noun phrase a demonstrative opens
+    ("this neural network" -> "network", {"neural"}); None when no noun follows ("this is")."""
+    from seedcards.extract.language import lemma
+
+    run: list[Token] = []
+    for token in tokens[index + 1 :]:
+        if not token.tag.startswith(_MODIFIER_TAGS) or token.is_math:
+            break
+        run.append(token)
+    while run and not run[-1].tag.startswith("NN"):
+        run.pop()
+    if not run:
+        return None
+    return lemma(run[-1].lower), frozenset(t.lower for t in run[:-1])
+
+
+def _antecedent(text_before: str, head: str, own: frozenset[str]) -> str | None:
+    """The modifiers a noun phrase of `text_before` with the same head adds to the pointer's own
+    words ("speculative sampling"), when exactly one such naming is found; else None."""
+    from seedcards.extract.language import noun_phrases
+
+    found = {added for span in noun_phrases(text_before) if (added := _adds(text_before, span, head, own))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _adds(text_before: str, span: Span, head: str, own: frozenset[str]) -> str | None:
+    from seedcards.extract.language import lemma, zipf
+
+    words = list(span.tokens)
+    if not words or lemma(words[-1].lower) != head or not words[-1].tag.startswith("NN"):
+        return None
+    modifiers = [t for t in words[:-1] if t.tag.startswith(_MODIFIER_TAGS) and not t.is_math]
+    if len(modifiers) != len(words) - 1:
+        return None  # a number, a possessive or math inside: not a plain naming phrase
+    # What it adds comes before the words the pointer already has ("recurrent" of "recurrent
+    # neural network" for "this neural network"); each word informative, none a lone letter.
+    extra = [t for t in modifiers if t.lower not in own]
+    informative = all(zipf(t.lower) < _INFORMATIVE_ZIPF and len(t.text) > 1 for t in extra)
+    if extra and extra == modifiers[: len(extra)] and informative:
+        return text_before[extra[0].start : extra[-1].end]
+    return None
 
 
 def doubt(sentence: str) -> str | None:
