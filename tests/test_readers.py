@@ -170,3 +170,40 @@ def test_binary_empty_and_unknown_files_are_refused_with_their_name(tmp_path: Pa
         with pytest.raises(UnreadableSource) as caught:
             read(write(tmp_path, name, content))
         assert name in str(caught.value)
+
+
+def test_bold_speaker_labels_make_a_markdown_transcript_with_speakers(tmp_path: Path) -> None:
+    path = tmp_path / "episode.md"
+    path.write_text(
+        "# Episode 48\n\n"
+        "**Ada Host:** Welcome back. What does your library do?\n\n"
+        "**Janis Guest:** \\[12:11\\] It explains the predictions of deployed models.\n\n"
+        "It fits a linear surrogate model around the instance.\n\n"
+        "**Ada Host:** And who uses it?\n\n"
+        "**Janis Guest:** Mostly data scientists in banks.\n",
+        encoding="utf-8",
+    )
+    document = read(path)
+    paragraphs = [b for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert document.kind == "chat"
+    assert [(b.speaker, b.text) for b in paragraphs] == [
+        ("Ada Host", "Welcome back. What does your library do?"),
+        ("Janis Guest", "It explains the predictions of deployed models."),
+        ("Janis Guest", "It fits a linear surrogate model around the instance."),  # the turn goes on
+        ("Ada Host", "And who uses it?"),
+        ("Janis Guest", "Mostly data scientists in banks."),
+    ]
+    assert paragraphs[1].time == "12:11"
+
+
+def test_a_bold_label_or_two_in_a_post_is_not_a_transcript(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(
+        "# Notes\n\n**Note:** probes read activations.\n\n**Note:** they need labels.\n\n"
+        "**Alice:** a one-off quote from a reader.\n\nProbes are linear classifiers.\n",
+        encoding="utf-8",
+    )
+    document = read(path)
+    assert document.kind == "post"
+    assert all(b.speaker is None for b in document.blocks)
+    assert any(b.text.startswith("Note: probes") for b in document.blocks)

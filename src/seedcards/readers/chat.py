@@ -10,6 +10,7 @@ and a name that ends in a colon or sits in angle brackets.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,37 @@ def turn(line: str) -> Turn | None:
             continue
         return Turn(name, match["time"].strip(), (match.groupdict().get("rest") or "").strip())
     return None
+
+
+# A transcript's speaker label in bold at a paragraph's start, "**Jane Doe:** Yes, ..." or
+# "**Jane Doe**: ...", maybe followed by a time stamp ("\\[12:11\\]", escaped as Markdown writes it).
+_BOLD_NAME = r"\*\*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?::\*\*|\*\*:)"
+_BOLD_LABEL = re.compile(rf"^{_BOLD_NAME}\s*")
+_BOLD_LABELS = re.compile(rf"^\s*{_BOLD_NAME}", re.MULTILINE)
+_LEADING_STAMP = re.compile(rf"^\\?[\[(](?P<time>{_STAMP})\\?[\])]\s*", re.IGNORECASE)
+# How often a bold label must open a paragraph, for at least two names, before it is a speaker's:
+# a "**Note:**" or a one-off "**Alice:**" in a post is not a transcript.
+_MIN_LABELLED_TURNS = 2
+
+
+def labelled_speakers(raw: str) -> frozenset[str]:
+    """The names a Markdown text uses as bold speaker labels, when it reads as a transcript: at
+    least two names, each opening at least two paragraphs."""
+    counts = Counter(m["name"] for m in _BOLD_LABELS.finditer(raw) if m["name"].lower() not in _NOT_NAMES)
+    names = {name for name, count in counts.items() if count >= _MIN_LABELLED_TURNS}
+    return frozenset(names) if len(names) >= _MIN_LABELLED_TURNS else frozenset()
+
+
+def labelled_turn(paragraph: str, speakers: frozenset[str]) -> Turn | None:
+    """The turn a paragraph opens with one of the transcript's bold speaker labels, if it does."""
+    match = _BOLD_LABEL.match(paragraph)
+    if match is None or match["name"] not in speakers:
+        return None
+    rest = paragraph[match.end() :]
+    stamp = _LEADING_STAMP.match(rest)
+    if stamp is not None:
+        return Turn(match["name"], stamp["time"].strip(), rest[stamp.end() :].strip())
+    return Turn(match["name"], "", rest.strip())
 
 
 def continued(line: str, speaker: str | None) -> Turn | None:

@@ -226,9 +226,10 @@ class _State:
 
 
 class _Reader:
-    def __init__(self, offset: int, author: str | None) -> None:
+    def __init__(self, offset: int, author: str | None, speakers: frozenset[str] = frozenset()) -> None:
         self.offset = offset
         self.author = author
+        self.speakers = speakers  # the names the text uses as bold speaker labels, when a transcript
         self.blocks: list[Block] = []
         self.state = _State()
 
@@ -394,6 +395,8 @@ class _Reader:
         """A paragraph of chat turns, one a line: each turn becomes a block with its speaker and time."""
         lines = token.content.split("\n")
         state = self.state
+        if self._labelled_turn(token.content, line):
+            return True
         if chat.turn(lines[0]) is None and chat.continued(lines[0], state.speaker) is None:
             return False
         for number, raw in enumerate(lines, start=line):
@@ -407,6 +410,21 @@ class _Reader:
             body = text.squash(_EMPHASIS.sub(lambda m: m["span"], raw))
             if body and not furniture.is_furniture_block(body):
                 self.add(BlockKind.PARAGRAPH, mathtext.convert(body), number)
+        return True
+
+    def _labelled_turn(self, content: str, line: int) -> bool:
+        """A transcript's turn that opens with its speaker's name in bold ("**Jane Doe:** Yes, ..."):
+        the paragraph, and those after it up to the next label, are that speaker's words."""
+        found = chat.labelled_turn(content, self.speakers)
+        if found is None:
+            return False
+        state = self.state
+        state.chat_turns += 1
+        state.speaker, state.time = found.speaker, found.time
+        raw = _INLINE_LINK.sub(lambda m: "" if m["image"] else m["words"], found.rest)
+        body = text.squash(_EMPHASIS.sub(lambda m: m["span"], raw))
+        if body and not furniture.is_furniture_block(body):
+            self.add(BlockKind.PARAGRAPH, mathtext.convert(body), line)
         return True
 
     def _last_line(self) -> int:
@@ -473,7 +491,7 @@ def read(path: Path, raw: str) -> Document:
     meta, offset, raw = _front_matter(raw)
     meta = {**_comment_meta(raw), **meta}
     tokens = _PARSER.parse(raw)
-    reader = _Reader(offset, _author(meta))
+    reader = _Reader(offset, _author(meta), chat.labelled_speakers(raw))
     for index in range(len(tokens)):
         reader.token(tokens, index)
     blocks = reader.blocks
