@@ -177,3 +177,12 @@ def test_a_number_is_hidden_with_the_word_that_finishes_it_and_a_pointing_word_i
         "The most popular recurrent units are the aforementioned LSTM cells, which gate their memory."
     )
     assert pointed is None or "aforementioned" not in pointed.text
+
+
+def test_a_graded_adjective_ranks_below_the_claims_own_phrase() -> None:
+    phrase = choose_phrase(
+        "If some risk is plausible enough to be worth seriously thinking about, it is important enough to "
+        "include in an RSP.",
+        {"rsp": 0.2},  # a key term of the document, if a minor one
+    )
+    assert phrase is not None and phrase.text != "plausible"

@@ -476,9 +476,20 @@ def _aside(span: Span, choice: _Choice) -> float:
         penalty += (
             _ASIDE_PENALTY  # "While the labs perform {much research}, they cannot compete with ...": the claim follows
         )
-    if _relation_word(choice.sentence, span):
-        penalty += _ASIDE_PENALTY  # "is {akin} to running it with a different seed": the content is what follows
+    if _relation_word(choice.sentence, span) or _degree_word(choice.sentence, span):
+        penalty += _ASIDE_PENALTY  # "is {akin} to running it with a different seed", "very {fitting}"
     return penalty
+
+
+# An adjective graded in conversation ("very {messy}", "{plausible} enough to"): how much, not what.
+_INTENSIFIER_BEFORE = re.compile(r"\b(?:very|really|so|too|extremely|quite|pretty|super|incredibly)\s+$", re.IGNORECASE)
+_ENOUGH_AFTER = re.compile(r"\s+enough\b")
+
+
+def _degree_word(sentence: str, span: Span) -> bool:
+    if len(span.tokens) != 1 or span.tokens[0].tag not in _ADJECTIVE_TAGS:
+        return False
+    return bool(_INTENSIFIER_BEFORE.search(sentence[: span.start]) or _ENOUGH_AFTER.match(sentence, span.end))
 
 
 # An adjective that only relates the subject to its complement ("akin to", "similar to", "prone to",
