@@ -13,10 +13,12 @@ import pytest
 from seedcards import ankisyntax
 from seedcards.card import CardKind
 from seedcards.document import Block, BlockKind, Document
-from seedcards.extract import Extractor
+from seedcards.extract import DEFAULT_MIN_SCORE, Extractor, salience
 from seedcards.extract.cues import opens_with_anaphor
+from seedcards.extract.sentences import iter_sentences
 from seedcards.extract.standalone import context_before, doubt, name_references, points_back
 from seedcards.extract.topics import load_topics
+from seedcards.extract.weights import WEIGHTS
 
 ROOT = Path(__file__).resolve().parents[1]
 BEFORE = "Auditing a language model is a little like reviewing a long contract written in a foreign language."
@@ -29,7 +31,7 @@ REST = (
 )
 
 
-def cards_of(*paragraphs: str | Block, rest: tuple[str, ...] = REST, kind: str = "post"):
+def cards_of(*paragraphs: str | Block, rest: tuple[str, ...] = REST, kind: str = "post", min_score: float = 0.0):
     blocks = tuple(
         p if isinstance(p, Block) else Block(BlockKind.PARAGRAPH, p, line=i + 1)
         for i, p in enumerate((*paragraphs, *rest))
@@ -37,7 +39,7 @@ def cards_of(*paragraphs: str | Block, rest: tuple[str, ...] = REST, kind: str =
     document = Document(
         path=Path("post.md"), title="Auditing language models", blocks=blocks, author="Ada Example", kind=kind
     )
-    return Extractor(load_topics(ROOT / "decks" / "topics.yaml"), min_score=0.0).document_cards(document)
+    return Extractor(load_topics(ROOT / "decks" / "topics.yaml"), min_score=min_score).document_cards(document)
 
 
 def card_on(words: str, cards) -> list:
@@ -149,3 +151,35 @@ def test_an_answer_turn_pointing_back_at_the_question_carries_it_with_its_asker(
     cards = card_on("Boxoban set", cards_of(*turns, rest=(), kind="chat"))
     assert len(cards) == 1
     assert cards[0].context == f"Dana Host: {question}" and (cards[0].text or "").startswith("Adrian Guest: ")
+
+
+CRITIC = "Look-ahead can be ruled out as the source of the network's skill at chess puzzles with a sacrifice."
+REPLY = 'I disagree somewhat with "ruling out", given that the critics only test a narrow set of chess puzzles.'
+CHESS = (
+    "The chess network predicts the best move of each puzzle from the board alone.",
+    "Chess puzzles with a sacrifice are hard for a network without look-ahead.",
+    "Our chess puzzles keep only positions where a weak network misses the first move.",
+)
+
+
+def ranked_score(words: str, *paragraphs: str) -> float:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, p, line=i + 1) for i, p in enumerate((*paragraphs, *CHESS)))
+    document = Document(path=Path("post.md"), title="Look-ahead in chess networks", blocks=blocks, author="Ada Example")
+    sentences = list(iter_sentences(document))
+    ranked, _ = salience.rank(document, sentences, set())
+    return next(r.score for r in ranked if words in r.sentence.text)
+
+
+def test_a_passage_a_later_paragraph_quotes_to_answer_is_not_the_writers_claim() -> None:
+    # A reply whose quote marks the reader lost: the critic's words, then the writer's answer to them.
+    quoted = ranked_score("ruled out", CRITIC, REPLY)
+    answered = ranked_score("ruled out", CRITIC, REPLY.replace('"ruling out"', "this"))
+    assert quoted <= answered - WEIGHTS.quoted_back + 1e-9
+    assert not card_on("ruled out", cards_of(CRITIC, REPLY, rest=CHESS, min_score=DEFAULT_MIN_SCORE))
+
+
+def test_a_quoted_name_or_title_does_not_make_a_passage_someone_elses() -> None:
+    named = "The chess network of Deep Look Ahead plays at grandmaster level without any search at all."
+    title = 'The "Deep Look Ahead" paper says little about puzzles that need a sacrifice.'
+    unquoted = title.replace('"', "")
+    assert ranked_score("grandmaster level", named, title) == ranked_score("grandmaster level", named, unquoted)

@@ -293,6 +293,51 @@ def rebutted(sentence: Sentence, following: Sentence | None) -> bool:
     return bool(forms().rebuttal.search(text.fold(following.text.strip())))
 
 
+# Words in quotation marks: a later paragraph quoting this one ('I disagree with "ruling out"').
+_QUOTATION = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]")
+_QUOTED_BACK_WITHIN = 4
+"""How many sentences after it a reply quoting a passage usually follows it."""
+
+
+def quoted_back(sentence: Sentence, later: Iterable[Sentence]) -> bool:
+    """Whether a sentence of a later paragraph quotes words of this one, inflected or not ('I disagree
+    somewhat with "ruling out"' after "it can be ruled out that ..."): this one is a passage of
+    someone else's text that the writer answers (a reply whose quote marks the reader lost), not
+    the writer's own claim. Quoted names and titles ("Interpretability Dreams") do not count, nor
+    does a transcript's turn: it is its speaker's, whoever answers it."""
+    if sentence.block.speaker:
+        return False
+    if '"' not in sentence.text and "“" not in sentence.text:
+        own = [w.lower() for w in text.words(sentence.text)]
+    else:
+        own = [w.lower() for w in text.words(_QUOTATION.sub(" ", sentence.text))]  # its own quotes are not its words
+    for other in later:
+        if other.block is sentence.block:
+            continue
+        for quoted in _QUOTATION.findall(other.text):
+            words = text.words(quoted)
+            plain = [w.lower() for w in words]
+            named = all(w[:1].isupper() for w in words)
+            if len(words) >= 2 and not named and any(w not in text.stopwords() for w in plain) and _holds(own, plain):
+                return True
+    return False
+
+
+def _holds(words: list[str], run: list[str]) -> bool:
+    """Whether `run` occurs in `words`, each word the same or of the same family ("ruling" ~ "ruled")."""
+    return any(
+        all(_kin(a, b) for a, b in zip(words[i : i + len(run)], run, strict=True))
+        for i in range(len(words) - len(run) + 1)
+    )
+
+
+def _kin(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return min(len(a), len(b)) >= 4 and shared >= max(3, min(len(a), len(b)) - 3)
+
+
 def is_candidate(sentence: Sentence) -> bool:
     """Footnotes, references and captions are never a body claim; a question asks, it does not state;
     a line with no sentence end is a label, and a line of code is not prose."""
@@ -319,11 +364,14 @@ def _forms_found(sentence: str, defines: bool) -> set[str]:
 
 
 def _context_penalties(
-    sentence: Sentence, following: Sentence | None, other_text: bool, found: set[str], weights: Weights
+    sentence: Sentence, later: list[Sentence], other_text: bool, found: set[str], weights: Weights
 ) -> float:
-    """What the sentences around it say about this one: the next rejects it, or it sits in a passage
-    of another text under discussion (a definition quoted there still counts)."""
-    value = weights.rebutted if rebutted(sentence, following) else 0.0
+    """What the sentences around it say about this one: the next rejects it, a later paragraph quotes
+    it to answer it, or it sits in a passage of another text under discussion (a definition quoted
+    there still counts)."""
+    value = weights.rebutted if rebutted(sentence, later[0] if later else None) else 0.0
+    if quoted_back(sentence, later):
+        value += weights.quoted_back
     if other_text and "definition" not in found:
         value += weights.unattributed_quote
     return value
@@ -382,8 +430,8 @@ def rank(
         value += _structure(sentence, first, title_terms, key, weights)
         value += _form_value(found, weights)
         value -= _penalties(sentence, len(text.words(sentence.text)), weights)
-        following = sentences[position + 1] if position + 1 < len(sentences) else None
-        value -= _context_penalties(sentence, following, id(sentence.block) in passages, found, weights)
+        later = sentences[position + 1 : position + 1 + _QUOTED_BACK_WITHIN]
+        value -= _context_penalties(sentence, later, id(sentence.block) in passages, found, weights)
         if not key:
             value -= weights.no_key_term
         if host is not None and sentence.block.speaker == host:

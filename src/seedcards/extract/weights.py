@@ -74,6 +74,9 @@ class Weights:
     """Others' view ("Many people think ...", "the common assumption"), not the writer's."""
     rebutted: float = 0.50
     """The next sentence rejects this one ("But that's wrong."): the writer argues against it."""
+    quoted_back: float = 0.80
+    """A later paragraph quotes words of it to answer them ('I disagree with "ruling out"'): the
+    passage is the other person's, which a card would teach as the writer's claim or as fact."""
     unattributed_quote: float = 0.35
     """A quoted passage nobody is named for: a text the writer discusses, not the writer's claim."""
     interviewer: float = 0.30
