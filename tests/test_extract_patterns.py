@@ -185,7 +185,8 @@ def test_a_leading_pronoun_is_resolved_from_the_sentence_before_or_the_card_is_d
         "They are usually the first tool to try for interpretability work.\n",
     )
     texts = [c.text.replace("{{c1::", "").replace("}}", "") for c in cards if c.kind is CardKind.CLOZE]
-    assert "Probing classifiers are usually the first tool to try for interpretability work." in texts
+    # The words the card puts in are in brackets: visibly the tool's, not the writer's.
+    assert "[Probing classifiers] are usually the first tool to try for interpretability work." in texts
     alone = cards_of(tmp_path, "This probably makes them the first tool to try for interpretability.\n")
     assert not [c for c in alone if c.kind in (CardKind.CLOZE, CardKind.CLAIM)]
 
@@ -197,7 +198,7 @@ def test_a_fact_right_after_a_definition_is_resolved_to_its_term(tmp_path: Path)
         "It can be unrelated to how often the feature fires.\n",
     )
     texts = [strip_clozes(c.text) for c in cards if c.kind is CardKind.CLOZE]
-    assert any(t.startswith("Feature importance can be unrelated") for t in texts), texts
+    assert any(t.startswith("[Feature importance] can be unrelated") for t in texts), texts
 
 
 def test_review_verdicts_become_claim_cards(tmp_path: Path) -> None:

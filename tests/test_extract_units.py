@@ -178,7 +178,7 @@ def test_openers_go_and_a_leading_pronoun_is_resolved_or_refused() -> None:
     )
     assert (
         resolve_pronoun("They are cheap to train.", "Linear probes read features.")
-        == "Linear probes are cheap to train."
+        == "[Linear probes] are cheap to train."  # the tool's words, in brackets
     )
     assert resolve_pronoun("This is why probes work.", "Linear probes read features.") is None
     assert resolve_pronoun("It is cheap to train.", "Linear probes read features.") is None  # number disagrees

@@ -162,7 +162,7 @@ def resolve_pronoun(sentence: str, previous: str | None) -> str | None:
         found = _subject_of(previous) if previous else None
         if found is None or found[1] != (inner[2] in _PLURAL):
             return None
-        return f"{sentence[: inner[0]]}{found[0][0].lower() + found[0][1:] if found[0][:2].istitle() and not found[0].split()[0].isupper() else found[0]}{sentence[inner[1] :]}"
+        return f"{sentence[: inner[0]]}[{found[0][0].lower() + found[0][1:] if found[0][:2].istitle() and not found[0].split()[0].isupper() else found[0]}]{sentence[inner[1] :]}"
     if not opens_with_anaphor(sentence):
         return sentence
     first = sentence.split(" ", 1)[0].lower().strip(",")
@@ -175,7 +175,7 @@ def resolve_pronoun(sentence: str, previous: str | None) -> str | None:
     if plural != (first in _PLURAL) or first in {"its", "their", "these", "those"}:
         return None
     rest = sentence.split(" ", 1)[1]
-    return f"{subject[0].upper()}{subject[1:]} {rest}"
+    return f"[{subject[0].upper()}{subject[1:]}] {rest}"
 
 
 def cut_clause(sentence: str, key_weight: Mapping[str, float]) -> str:
