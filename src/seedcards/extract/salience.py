@@ -311,16 +311,16 @@ def quoted_back(sentence: Sentence, later: Iterable[Sentence]) -> bool:
         own = [w.lower() for w in text.words(sentence.text)]
     else:
         own = [w.lower() for w in text.words(_QUOTATION.sub(" ", sentence.text))]  # its own quotes are not its words
-    for other in later:
-        if other.block is sentence.block:
-            continue
-        for quoted in _QUOTATION.findall(other.text):
-            words = text.words(quoted)
-            plain = [w.lower() for w in words]
-            named = all(w[:1].isupper() for w in words)
-            if len(words) >= 2 and not named and any(w not in text.stopwords() for w in plain) and _holds(own, plain):
-                return True
-    return False
+    quotes = (q for other in later if other.block is not sentence.block for q in _QUOTATION.findall(other.text))
+    return any(_quotes_words_of(quoted, own) for quoted in quotes)
+
+
+def _quotes_words_of(quoted: str, own: list[str]) -> bool:
+    """Whether a quotation of two or more words, not a name or title, repeats a run of `own`."""
+    words = text.words(quoted)
+    plain = [w.lower() for w in words]
+    named = all(w[:1].isupper() for w in words)
+    return len(words) >= 2 and not named and any(w not in text.stopwords() for w in plain) and _holds(own, plain)
 
 
 def _holds(words: list[str], run: list[str]) -> bool:
