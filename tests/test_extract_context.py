@@ -16,7 +16,7 @@ from seedcards.document import Block, BlockKind, Document
 from seedcards.extract import DEFAULT_MIN_SCORE, Extractor, salience
 from seedcards.extract.cues import opens_with_anaphor
 from seedcards.extract.sentences import iter_sentences
-from seedcards.extract.standalone import context_before, doubt, name_references, points_back
+from seedcards.extract.standalone import context_before, cut_pointing_asides, doubt, name_references, points_back
 from seedcards.extract.topics import load_topics
 from seedcards.extract.weights import WEIGHTS
 
@@ -183,3 +183,11 @@ def test_a_quoted_name_or_title_does_not_make_a_passage_someone_elses() -> None:
     title = 'The "Deep Look Ahead" paper says little about puzzles that need a sacrifice.'
     unquoted = title.replace('"', "")
     assert ranked_score("grandmaster level", named, title) == ranked_score("grandmaster level", named, unquoted)
+
+
+def test_a_bracketed_aside_that_points_back_is_cut_and_the_rest_stands_alone() -> None:
+    sentence = "Safety and security of chat models (these two are very different!) both need new defences."
+    assert cut_pointing_asides(sentence) == "Safety and security of chat models both need new defences."
+    kept = "Safety and security of chat models (two very different goals) both need new defences."
+    assert cut_pointing_asides(kept) == kept  # an aside that says its own content stays
+    assert cut_pointing_asides("Chat models (see this) fail.") == "Chat models (see this) fail."  # too little left

@@ -36,6 +36,7 @@ from seedcards.extract.standalone import (
     Before,
     Subject,
     context_before,
+    cut_pointing_asides,
     document_subject,
     doubt,
     name_references,
@@ -175,7 +176,8 @@ class Extractor:
         sentence = replace(item.sentence, previous=before.text if before else None)
         # "this method" under "the speculative sampling method": the card says which, in brackets.
         antecedents = (before.text if before and not before.asked_by else None, sentence.heading, document.title)
-        sentence = replace(sentence, text=name_references(sentence.text, antecedents))
+        shown = cut_pointing_asides(name_references(sentence.text, antecedents))
+        sentence = replace(sentence, text=shown)
         standing = _standing(sentence, before, document, keys)
         if standing is None:
             return None

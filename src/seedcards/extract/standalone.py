@@ -61,6 +61,25 @@ def strip_citations(sentence: str) -> str:
     return cut
 
 
+# A bracketed aside: "(these two are very different!)", "(median probability on this was 70%)".
+_ASIDE = re.compile(r"\s*\(([^()]{1,200})\)")
+
+
+def cut_pointing_asides(sentence: str) -> str:
+    """The sentence without bracketed asides that point back ("... safety of LLMs (these two are very
+    different!), jailbreaks ..."): the aside leans on what the card does not show, the sentence
+    around it need not. Unchanged when nothing such is bracketed or too little would be left."""
+    if "(" not in sentence:
+        return sentence
+
+    def cut(match: re.Match[str]) -> str:
+        aside = match[1]
+        return "" if doubt(aside) == "dangling" or _POINTS_ITSELF.search(f"{aside}.") else match[0]
+
+    left = _SPACE_BEFORE_MARK.sub(r"\1", _ASIDE.sub(cut, sentence))
+    return left if len(text.words(left)) >= _CONTEXT_WORDS[0] else sentence
+
+
 def points_back(sentence: str) -> bool:
     """Whether pointing back ("this network", "them", "the other") is the only doubt about the
     sentence: a card can then show the sentence before it, which says what it points at."""
