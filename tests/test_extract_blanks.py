@@ -9,7 +9,7 @@ from pathlib import Path
 from seedcards.card import CardKind
 from seedcards.document import Block, BlockKind, Document
 from seedcards.extract import Extractor
-from seedcards.extract.cloze import choose_phrase
+from seedcards.extract.cloze import choose_phrase, hidden_lemmas
 from seedcards.extract.definitions import find_definition
 from seedcards.extract.language import code_spans
 from seedcards.extract.sentences import iter_sentences
@@ -186,3 +186,18 @@ def test_a_graded_adjective_ranks_below_the_claims_own_phrase() -> None:
         {"rsp": 0.2},  # a key term of the document, if a minor one
     )
     assert phrase is not None and phrase.text != "plausible"
+
+
+def test_a_term_hidden_on_one_card_is_not_hidden_again_with_or_without_a_head_after_it() -> None:
+    sentence = "Two units can reach similar accuracy and cross entropy while using context in different ways."
+    # Nothing hidden yet: the term is the answer.
+    weights, terms = {"cross": 0.6, "entropy": 0.6}, frozenset({"cross entropy"})  # a term it repeats
+    phrase = choose_phrase(sentence, weights, terms_here=terms)
+    assert phrase is not None and phrase.text == "cross entropy"
+    # Another card of the document hid "cross entropy loss": the same term, so it is not asked again.
+    again = choose_phrase(sentence, weights, avoid=hidden_lemmas("cross entropy loss"), terms_here=terms)
+    assert again is None or "entropy" not in again.text
+    # A longer term only starting with the same word is another blank.
+    assert not hidden_lemmas("cross entropy loss") & hidden_lemmas("cross validation")
+    # Math inside a blank is no term to compare by its letters.
+    assert not hidden_lemmas(r"\(\mathcal{O}(nd^2)\)") & hidden_lemmas(r"\(\mathcal{O}(1)\) operations")

@@ -719,17 +719,25 @@ def repeated_terms(
     return frozenset(found)
 
 
+# Math inside a phrase is no term to compare by its words ("\\(\\mathcal{O}(n)\\)").
+_MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]")
+
+
 def hidden_lemmas(phrase: str, topic: frozenset[str] = frozenset()) -> frozenset[str]:
     """What makes two blanks the same: the lemma of the hidden phrase's head (its last word), or,
     when the head is one of the document's topic words, the whole phrase ("lower-importance
-    features" and "dead features" are different blanks in a document about features)."""
+    features" and "dead features" are different blanks in a document about features); and a term
+    of two words or more with and without a head after it ("{cross entropy loss}" on one card,
+    "{cross entropy}" on the next) is one blank."""
     words = text.words(phrase)
     if not words:
         return frozenset()
     head = lemma(words[-1].lower())
-    if head not in topic:
-        return frozenset({head})
-    return frozenset({" ".join(lemma(w.lower()) for w in words)})
+    found = {head} if head not in topic else {" ".join(lemma(w.lower()) for w in words)}
+    stop = text.stopwords()
+    content = [lemma(w.lower()) for w in text.words(_MATH.sub(" ", phrase)) if w.lower() not in stop]
+    found.update(" ".join(part) for part in (content, content[:-1]) if len(part) > 1)
+    return frozenset(found - topic) or frozenset({head})
 
 
 def make_cloze(sentence: str, phrase: Phrase, number: int = 1) -> str:
