@@ -201,3 +201,18 @@ def test_a_term_hidden_on_one_card_is_not_hidden_again_with_or_without_a_head_af
     assert not hidden_lemmas("cross entropy loss") & hidden_lemmas("cross validation")
     # Math inside a blank is no term to compare by its letters.
     assert not hidden_lemmas(r"\(\mathcal{O}(nd^2)\)") & hidden_lemmas(r"\(\mathcal{O}(1)\) operations")
+
+
+def test_a_clause_of_condition_or_purpose_that_opens_the_sentence_ranks_below_the_main_clause() -> None:
+    phrase = choose_phrase(
+        "If the KL divergence is outside a predefined target range, the penalty coefficient is adjusted "
+        "to bring it closer."
+    )
+    assert phrase is not None and phrase.text == "penalty coefficient"
+    phrase = choose_phrase(
+        "To show how evaluator biases can influence private evaluations, we simulated two private evaluation companies."
+    )
+    assert phrase is not None and phrase.text == "two private evaluation companies"
+    # With nothing in the main clause worth a blank, the opening clause's phrase is still hidden.
+    phrase = choose_phrase("When the gradient norm exceeds the clipping threshold, we stop there.")
+    assert phrase is not None and phrase.text in {"gradient norm", "clipping threshold"}

@@ -472,10 +472,10 @@ def _aside(span: Span, choice: _Choice) -> float:
         penalty += _ASIDE_PENALTY  # "(e.g. {MMLU})", "clients ({LLM trainers})": an aside, not the claim
     if _before_explanation(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "illustrates a {pitfall}: the perplexity should be ...": the content follows
-    if _in_concession(choice.sentence, span):
-        penalty += (
-            _ASIDE_PENALTY  # "While the labs perform {much research}, they cannot compete with ...": the claim follows
-        )
+    if _in_concession(choice.sentence, span) or _in_fronted_clause(choice.sentence, span):
+        # "While the labs perform {much research}, they cannot compete with ...", "If the divergence is
+        # outside a {target range}, the coefficient is adjusted ...": the claim follows.
+        penalty += _ASIDE_PENALTY
     if _relation_word(choice.sentence, span) or _degree_word(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "is {akin} to running it with a different seed", "very {fitting}"
     return penalty
@@ -517,6 +517,22 @@ def _in_concession(sentence: str, span: Span) -> bool:
         if closed and found.start() <= span.start and span.end <= found.end():
             return True
     return False
+
+
+# A clause of condition, time or purpose that opens the sentence, up to its comma: it sets the scene,
+# and the main clause after the comma states what happens in it.
+_FRONTED = re.compile(
+    r"^\W*(?:if|unless|when|whenever|once|after|before|until|as soon as|to\s+[a-z]+)\b[^,;:]*,", re.IGNORECASE
+)
+
+
+def _in_fronted_clause(sentence: str, span: Span) -> bool:
+    """Whether the span lies in such an opening clause and a clause with a finite verb follows it."""
+    found = _FRONTED.match(sentence)
+    if found is None or span.end > found.end():
+        return False
+    rest = sentence[found.end() :]
+    return len(text.words(rest)) >= _EXPLANATION_WORDS and has_finite_verb(rest)
 
 
 def _in_brackets(sentence: str, span: Span) -> bool:
