@@ -216,3 +216,10 @@ def test_a_clause_of_condition_or_purpose_that_opens_the_sentence_ranks_below_th
     # With nothing in the main clause worth a blank, the opening clause's phrase is still hidden.
     phrase = choose_phrase("When the gradient norm exceeds the clipping threshold, we stop there.")
     assert phrase is not None and phrase.text in {"gradient norm", "clipping threshold"}
+
+
+def test_a_number_outranks_the_brackets_that_break_it_down() -> None:
+    phrase = choose_phrase(
+        "We have a final vocabulary of 27 (26 possible lowercase characters a-z and +1 for the BOS token)."
+    )
+    assert phrase is not None and phrase.text == "27"

@@ -470,6 +470,10 @@ def _aside(span: Span, choice: _Choice) -> float:
     penalty = 0.0
     if _in_brackets(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "(e.g. {MMLU})", "clients ({LLM trainers})": an aside, not the claim
+        if _AFTER_NUMBER.search(choice.sentence[: choice.sentence.rfind("(", 0, span.start)]):
+            # "a vocabulary of 27 ({26 lowercase characters} and 1 for BOS)": the brackets break the
+            # result down, and the number they explain is the answer, however rich the breakdown.
+            penalty += _ASIDE_PENALTY
     if _before_explanation(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "illustrates a {pitfall}: the perplexity should be ...": the content follows
     if _in_concession(choice.sentence, span) or _in_fronted_clause(choice.sentence, span):
@@ -533,6 +537,10 @@ def _in_fronted_clause(sentence: str, span: Span) -> bool:
         return False
     rest = sentence[found.end() :]
     return len(text.words(rest)) >= _EXPLANATION_WORDS and has_finite_verb(rest)
+
+
+# A number (with its unit sign) right before an opening bracket.
+_AFTER_NUMBER = re.compile(r"(?<![\w.])\d[\d.,]*\s*(?:%|x|×)?\s*$")
 
 
 def _in_brackets(sentence: str, span: Span) -> bool:
