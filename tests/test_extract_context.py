@@ -191,3 +191,20 @@ def test_a_bracketed_aside_that_points_back_is_cut_and_the_rest_stands_alone() -
     kept = "Safety and security of chat models (two very different goals) both need new defences."
     assert cut_pointing_asides(kept) == kept  # an aside that says its own content stays
     assert cut_pointing_asides("Chat models (see this) fail.") == "Chat models (see this) fail."  # too little left
+
+
+def test_a_paragraph_under_a_figure_leans_on_the_first_sentence_of_its_caption() -> None:
+    caption = Block(
+        BlockKind.CAPTION,
+        "Accuracy of each recurrent unit given how many letters of the word it has already seen. "
+        "Line styles mark the top 1, 2 or 3 suggestions.",
+        line=1,
+    )
+    results = "These results suggest that the GRU unit is better at long-term context than the LSTM unit."
+    rest = (
+        "The GRU unit and the LSTM unit both predict the next word from the letters seen so far.",
+        "Long-term context matters most for a recurrent unit early in a word.",
+        "The LSTM unit relies on the letters of the word itself.",
+    )
+    cards = card_on("long-term context than", cards_of(caption, results, rest=rest))
+    assert len(cards) == 1 and cards[0].context.startswith("Accuracy of each recurrent unit")

@@ -99,7 +99,8 @@ def context_before(sentence: str, previous: str | Before | None) -> str | None:
     if not _stands_alone(shown):
         return None
     # A card a paragraph away, or one whose first word points back, leans on it wholly.
-    if (before.across or opens_with_anaphor(sentence)) and not _carries(sentence, shown, asked_by, before.across):
+    strict = before.across and not before.caption  # a caption says what "these results" show, in its own words
+    if (before.across or opens_with_anaphor(sentence)) and not _carries(sentence, shown, asked_by, strict):
         return None
     if asked_by is not None:
         # A question that itself points back ("What do you do with that?") tells the learner nothing.
@@ -137,12 +138,15 @@ class Before:
     """The asker, when it is the other speaker's question that this answer turn opens on."""
     across: bool = False
     """Whether it ends the paragraph before, rather than opening the sentence's own."""
+    caption: bool = False
+    """Whether it is the caption of the figure just before: what "these results" are about."""
 
 
 def sentence_before(sentences: Sequence[Sentence], position: int) -> Before | None:
     """The sentence a card made from ``sentences[position]`` can lean on: the one before it in its
     paragraph, else, for a paragraph's first sentence, the last sentence of the paragraph just
-    before it in the same section and the same speaker's turn, or the question of another
+    before it in the same section and the same speaker's turn, the caption of the figure just
+    before it, or the question of another
     speaker's turn just before it (an answer opening "Yes, these levels are ..." points at it)."""
     sentence = sentences[position]
     if sentence.previous is not None:
@@ -152,8 +156,12 @@ def sentence_before(sentences: Sequence[Sentence], position: int) -> Before | No
     # no sentences of the stream, so the one before it in the stream ends the paragraph before.
     if earlier is None or earlier.block is sentence.block or earlier.heading != sentence.heading:
         return None
-    kinds = {sentence.block.kind, earlier.block.kind}
-    if kinds != {BlockKind.PARAGRAPH} or not _last_of_block(earlier):
+    if sentence.block.kind is not BlockKind.PARAGRAPH or not _last_of_block(earlier):
+        return None
+    if earlier.block.kind is BlockKind.CAPTION:
+        # "These results suggest ..." under a figure: its caption's first sentence says what it shows.
+        return Before(text.sentences(earlier.block.text)[0], across=True, caption=True)
+    if earlier.block.kind is not BlockKind.PARAGRAPH:
         return None
     if earlier.block.speaker == sentence.block.speaker:
         return Before(earlier.text, across=True)
