@@ -254,6 +254,17 @@ def test_a_card_drops_parentheses_that_only_point_at_code_or_addresses(tmp_path:
     assert shown and all("lm_human_preferences" not in t and "#L172" not in t for t in shown), shown
 
 
+def test_the_brackets_of_a_formula_are_never_cut_as_an_aside(tmp_path: Path) -> None:
+    cards = cards_of(
+        tmp_path,
+        "Vanishing gradients\n\nTo make every factor large, we set each bias so that the weighted input of "
+        "every neuron is $z_j = 0$ (and so $\\sigma'(z_j) = 1/4$), which maximises the sigmoid's slope.\n",
+        "post.md",
+    )
+    shown = [strip_clozes(c.text) for c in cards if c.kind is CardKind.CLOZE]
+    assert shown and all("\\(z_j = 0\\)" in t and "\\(\\sigma'(z_j) = 1/4\\)" in t for t in shown), shown
+
+
 def test_one_reason_of_a_set_carries_the_sentence_that_names_the_set(tmp_path: Path) -> None:
     cards = cards_of(
         tmp_path,

@@ -267,6 +267,8 @@ _REFERS_TO_A_SET = re.compile(
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,300})\)")
 _POINTER_LEFTOVER = re.compile(r"[\s,;.:#]|\b(?:see|e\.g\.|cf\.|and)\b", re.IGNORECASE)
 _ORPHAN_ACCORDING = re.compile(r"^According to\s*,\s*", re.IGNORECASE)
+_MATH_SPAN = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]")
+"""Inline and display formulas as readers deliver them: their brackets are not asides."""
 
 
 def strip_pointers(sentence: str) -> str:
@@ -276,7 +278,11 @@ def strip_pointers(sentence: str) -> str:
         orphan = _ORPHAN_ACCORDING.sub("", sentence)
         return _capitalised(orphan) if orphan != sentence and orphan else sentence
 
+    math = [m.span() for m in _MATH_SPAN.finditer(sentence)]
+
     def cut(match: re.Match[str]) -> str:
+        if any(a <= match.start(1) - 1 < b for a, b in math):
+            return match[0]  # a bracket of a formula, or its delimiter: \(\sigma'(z_j)\) is math, not an aside
         inside = match[1]
         spans = code_spans(inside)
         if not spans:
