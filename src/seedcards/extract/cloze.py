@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from seedcards import ankisyntax, text, vocab
 from seedcards.extract.language import (
+    MATH,
     Span,
     Token,
     code_spans,
@@ -744,7 +745,6 @@ def repeated_terms(
 
 
 # Math inside a phrase is no term to compare by its words ("\\(\\mathcal{O}(n)\\)").
-_MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]")
 
 
 def hidden_lemmas(phrase: str, topic: frozenset[str] = frozenset()) -> frozenset[str]:
@@ -759,7 +759,7 @@ def hidden_lemmas(phrase: str, topic: frozenset[str] = frozenset()) -> frozenset
     head = lemma(words[-1].lower())
     found = {head} if head not in topic else {" ".join(lemma(w.lower()) for w in words)}
     stop = text.stopwords()
-    content = [lemma(w.lower()) for w in text.words(_MATH.sub(" ", phrase)) if w.lower() not in stop]
+    content = [lemma(w.lower()) for w in text.words(MATH.sub(" ", phrase)) if w.lower() not in stop]
     found.update(" ".join(part) for part in (content, content[:-1]) if len(part) > 1)
     return frozenset(found - topic) or frozenset({head})
 

@@ -21,10 +21,11 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
+"""MathJax inline or display math, as readers deliver formulas: their brackets are not asides."""
 # Math stays one token so that no phrase boundary, and so no cloze, can fall inside it.
 _TOKEN = re.compile(
-    r"\\\(.*?\\\)|\\\[.*?\\\]"  # MathJax inline or display math
-    r"|\$[^$\n]{1,200}\$"  # TeX math a reader left as written
+    MATH.pattern + r"|\$[^$\n]{1,200}\$"  # TeX math a reader left as written
     r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times: one token, never a quantity
     r"|\d+(?:[.,]\d+)*(?:%|x\b|×)?"  # numbers, percentages, "3.5x"
     r"|[^\W\d_](?:[\w'’\-]*[\w])?(?:\.[^\W\d]\w*)*"  # words, with inner apostrophes, hyphens, dots

@@ -20,7 +20,7 @@ from seedcards import text, vocab
 from seedcards.document import BlockKind, Document
 from seedcards.extract.attribution import quote_source
 from seedcards.extract.cues import cues, opens_with_anaphor
-from seedcards.extract.language import code_spans, has_verb, lowered_tokens, tag
+from seedcards.extract.language import MATH, code_spans, has_verb, lowered_tokens, tag
 from seedcards.extract.patterns import any_of
 from seedcards.extract.salience import forms, terms_of
 from seedcards.extract.sentences import Sentence
@@ -267,8 +267,6 @@ _REFERS_TO_A_SET = re.compile(
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,300})\)")
 _POINTER_LEFTOVER = re.compile(r"[\s,;.:#]|\b(?:see|e\.g\.|cf\.|and)\b", re.IGNORECASE)
 _ORPHAN_ACCORDING = re.compile(r"^According to\s*,\s*", re.IGNORECASE)
-_MATH_SPAN = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]")
-"""Inline and display formulas as readers deliver them: their brackets are not asides."""
 
 
 def strip_pointers(sentence: str) -> str:
@@ -278,7 +276,7 @@ def strip_pointers(sentence: str) -> str:
         orphan = _ORPHAN_ACCORDING.sub("", sentence)
         return _capitalised(orphan) if orphan != sentence and orphan else sentence
 
-    math = [m.span() for m in _MATH_SPAN.finditer(sentence)]
+    math = [m.span() for m in MATH.finditer(sentence)]
 
     def cut(match: re.Match[str]) -> str:
         if any(a <= match.start(1) - 1 < b for a, b in math):
