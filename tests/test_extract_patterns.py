@@ -9,6 +9,7 @@ import pytest
 from seedcards.ankisyntax import strip_clozes
 from seedcards.card import CardKind
 from seedcards.extract import Extractor
+from seedcards.extract.standalone import cut_pointing_asides
 from seedcards.extract.topics import load_topics
 from seedcards.readers import read
 from tests.conftest import REPO
@@ -263,6 +264,16 @@ def test_the_brackets_of_a_formula_are_never_cut_as_an_aside(tmp_path: Path) -> 
     )
     shown = [strip_clozes(c.text) for c in cards if c.kind is CardKind.CLOZE]
     assert shown and all("\\(z_j = 0\\)" in t and "\\(\\sigma'(z_j) = 1/4\\)" in t for t in shown), shown
+
+
+def test_a_formula_whose_bracket_holds_a_pointing_word_is_not_a_pointing_aside() -> None:
+    sentence = (
+        "We define the gap as \\(d(\\text{this model}, \\text{base model})\\) over all prompts, "
+        "and it stays small in every run we tried."
+    )
+    assert cut_pointing_asides(sentence) == sentence
+    aside = "Jailbreaks on chat models (these two are very different!) are studied by many groups today."
+    assert cut_pointing_asides(aside) == "Jailbreaks on chat models are studied by many groups today."
 
 
 def test_one_reason_of_a_set_carries_the_sentence_that_names_the_set(tmp_path: Path) -> None:

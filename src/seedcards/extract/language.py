@@ -16,6 +16,7 @@ import importlib.util
 import math
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -23,6 +24,21 @@ from pathlib import Path
 
 MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
 """MathJax inline or display math, as readers deliver formulas: their brackets are not asides."""
+
+
+def cut_outside_math(brackets: re.Pattern[str], cut: Callable[[re.Match[str]], str], sentence: str) -> str:
+    """``brackets.sub(cut, sentence)`` for the brackets that are not a formula's: a match whose
+    opening bracket (just before its group 1) lies in math is left whole, since "\\(f^{*}(x_0)\\)"
+    and "\\(z_j = 0\\)" hold brackets that are no aside."""
+    formulas = [m.span() for m in MATH.finditer(sentence)]
+
+    def guarded(match: re.Match[str]) -> str:
+        opening = match.start(1) - 1
+        return match[0] if any(a <= opening < b for a, b in formulas) else cut(match)
+
+    return brackets.sub(guarded, sentence)
+
+
 # Math stays one token so that no phrase boundary, and so no cloze, can fall inside it.
 _TOKEN = re.compile(
     MATH.pattern + r"|\$[^$\n]{1,200}\$"  # TeX math a reader left as written

@@ -20,7 +20,7 @@ from seedcards import text, vocab
 from seedcards.document import BlockKind, Document
 from seedcards.extract.attribution import quote_source
 from seedcards.extract.cues import cues, opens_with_anaphor
-from seedcards.extract.language import MATH, code_spans, has_verb, lowered_tokens, tag
+from seedcards.extract.language import code_spans, cut_outside_math, has_verb, lowered_tokens, tag
 from seedcards.extract.patterns import any_of
 from seedcards.extract.salience import forms, terms_of
 from seedcards.extract.sentences import Sentence
@@ -276,11 +276,7 @@ def strip_pointers(sentence: str) -> str:
         orphan = _ORPHAN_ACCORDING.sub("", sentence)
         return _capitalised(orphan) if orphan != sentence and orphan else sentence
 
-    math = [m.span() for m in MATH.finditer(sentence)]
-
     def cut(match: re.Match[str]) -> str:
-        if any(a <= match.start(1) - 1 < b for a, b in math):
-            return match[0]  # a bracket of a formula, or its delimiter: \(\sigma'(z_j)\) is math, not an aside
         inside = match[1]
         spans = code_spans(inside)
         if not spans:
@@ -288,7 +284,7 @@ def strip_pointers(sentence: str) -> str:
         rest = "".join(ch for i, ch in enumerate(inside) if not any(a <= i < b for a, b in spans))
         return "" if not _POINTER_LEFTOVER.sub("", rest) else match[0]
 
-    stripped = _ORPHAN_ACCORDING.sub("", _PARENTHESIS.sub(cut, sentence))
+    stripped = _ORPHAN_ACCORDING.sub("", cut_outside_math(_PARENTHESIS, cut, sentence))
     return _capitalised(stripped) if stripped != sentence and stripped else sentence
 
 

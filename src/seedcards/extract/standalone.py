@@ -71,12 +71,13 @@ def cut_pointing_asides(sentence: str) -> str:
     around it need not. Unchanged when nothing such is bracketed or too little would be left."""
     if "(" not in sentence:
         return sentence
+    from seedcards.extract.language import cut_outside_math
 
     def cut(match: re.Match[str]) -> str:
         aside = match[1]
         return "" if doubt(aside) == "dangling" or _POINTS_ITSELF.search(f"{aside}.") else match[0]
 
-    left = _SPACE_BEFORE_MARK.sub(r"\1", _ASIDE.sub(cut, sentence))
+    left = _SPACE_BEFORE_MARK.sub(r"\1", cut_outside_math(_ASIDE, cut, sentence))
     return left if len(text.words(left)) >= _CONTEXT_WORDS[0] else sentence
 
 
