@@ -71,6 +71,15 @@ def test_markdown_is_parsed_into_headings_lists_and_fenced_code() -> None:
     assert not any("Thanks so much" in t for t in texts(document))
 
 
+@pytest.mark.parametrize("fence", ["``` ", "```\t", "~~~   "])
+def test_a_fence_whose_info_string_is_only_spaces_is_code_without_a_language(tmp_path: Path, fence: str) -> None:
+    closing = fence.strip()
+    content = f"# Setup\n\nRun this first.\n\n{fence}\npip install evals\n{closing}\n"
+    document = read(write(tmp_path, "setup.md", content))
+    code = next(b for b in document.blocks if b.kind is BlockKind.CODE)
+    assert code.text == "pip install evals" and code.language is None
+
+
 def test_plain_text_comment_page_loses_its_profile_header_and_furniture() -> None:
     document = read(CORPUS / "thread.txt")
     assert document.author == "Dana Reyes"

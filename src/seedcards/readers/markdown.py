@@ -286,7 +286,9 @@ class _Reader:
 
     def _code(self, tokens: list[Token], index: int, line: int) -> None:
         token = tokens[index]
-        language = (token.info or "").split()[0] if token.info else None
+        # The info string may be blank but not empty ("``` " with a trailing space): no language then.
+        words = (token.info or "").split()
+        language = words[0] if words else None
         self.add(
             BlockKind.CODE,
             token.content.rstrip("\n"),
