@@ -127,6 +127,29 @@ def test_details_summary_and_solution_code_are_kept_in_order() -> None:
     assert kinds[at + 1] == (BlockKind.CODE, "def f(x):")
 
 
+def test_markdown_paragraphs_and_lists_wrapped_in_raw_html_are_read(tmp_path: Path) -> None:
+    # Static-site blogs wrap whole paragraphs in <div>s inside Markdown; none of it may be lost.
+    content = (
+        "---\ntitle: Evals and their limits\n---\n\n"
+        '<div style="text-align: justify">Evaluations <b>measure</b> what a model does when it is asked.\n'
+        "They say little about what it would do unprompted.</div>\n\n"
+        "## Three criteria\n"
+        "<ol>\n<li><strong>Coverage</strong>: how much of the risk the tests reach.</li>\n"
+        "<li><strong>Depth</strong>: how hard the testers push.</li>\n</ol>\n"
+        '<div class="share-buttons">Share on Twitter</div>\n\n'
+        "<figure><img src=x.png><figcaption>The testing pipeline.</figcaption></figure>\n"
+    )
+    document = read(write(tmp_path, "post.md", content))
+    paragraph = block(document, "Evaluations measure")
+    assert paragraph.kind is BlockKind.PARAGRAPH and "unprompted" in paragraph.text
+    assert "measure" in paragraph.emphasis and paragraph.line == 5
+    items = [b for b in document.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [(b.text.split(":")[0], b.ordinal) for b in items] == [("Coverage", 1), ("Depth", 2)]
+    assert block(document, "The testing pipeline").kind is BlockKind.CAPTION
+    assert not any("Share on Twitter" in b.text for b in document.blocks)
+    assert not any("<" in b.text for b in document.blocks)
+
+
 # --- chats --------------------------------------------------------------------------------------
 
 

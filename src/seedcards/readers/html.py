@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -416,6 +417,21 @@ def _date_and_url(soup: BeautifulSoup) -> tuple[str | None, str | None]:
     canonical = soup.find("link", attrs={"rel": "canonical", "href": True})
     url = str(canonical["href"]) if canonical is not None else _meta(soup, "og:url")
     return iso_date(date), url
+
+
+def fragment_blocks(raw: str, line: int, region: Region = Region.BODY) -> list[Block]:
+    """The writing in raw HTML embedded in another format: a Markdown file's ``<div>`` paragraphs,
+    ``<ol>`` lists, ``<figure>`` captions and ``<details>`` summaries, numbered from ``line``."""
+    soup = htmlsafe.soup(raw)
+    _math_as_text(soup)
+    for tag in [t for t in soup.find_all(True) if _is_furniture(t)]:
+        if not tag.decomposed:
+            tag.decompose()
+    walker = _Walker(soup)
+    walker.region = region
+    walker.walk(soup)
+    # Lines inside the fragment count from its first line; a block with no line sits at the fragment's.
+    return [replace(b, line=line + max(b.line - 1, 0)) for b in walker.blocks]
 
 
 def read(path: Path, raw: str) -> Document:

@@ -24,7 +24,7 @@ from mdit_py_plugins.texmath import texmath_plugin
 from seedcards import text, vocab, yamlfile
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.errors import UserError
-from seedcards.readers import chat, furniture, htmlsafe, mathtext
+from seedcards.readers import chat, furniture, html, mathtext
 from seedcards.readers.byline import byline_name, join_names, title_from_blocks, unmarked
 from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
@@ -328,13 +328,13 @@ class _Reader:
         following.children = children[cut + 1 :]
 
     def _html(self, content: str, line: int) -> None:
-        """Raw HTML in Markdown: `<details>` summaries ("Solution") and figure captions carry meaning."""
-        soup = htmlsafe.soup(content)
-        for tag, kind in (("summary", BlockKind.PARAGRAPH), ("figcaption", BlockKind.CAPTION)):
-            for found in soup.find_all(tag):
-                body = text.squash(found.get_text(" "))
-                if body:
-                    self.add(kind, body, line)
+        """Raw HTML in Markdown is read as HTML: blogs wrap whole paragraphs and lists in ``<div>``s, and
+        ``<details>`` summaries ("Solution") and figure captions carry meaning."""
+        for block in html.fragment_blocks(content, line, self.state.region):
+            extra: dict[str, Any] = {"level": block.level, "emphasis": block.emphasis, "ordinal": block.ordinal}
+            if block.kind is BlockKind.CODE:
+                extra = {"language": block.language}
+            self.add(block.kind, block.text, block.line, **extra)
 
     def _inline(self, tokens: list[Token], index: int, line: int) -> None:
         state = self.state
