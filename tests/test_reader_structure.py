@@ -150,6 +150,17 @@ def test_markdown_paragraphs_and_lists_wrapped_in_raw_html_are_read(tmp_path: Pa
     assert not any("<" in b.text for b in document.blocks)
 
 
+def test_a_footnote_written_inline_in_markdown_is_not_part_of_its_sentence(tmp_path: Path) -> None:
+    content = (
+        "We fine-tune the small model <d-footnote>The large one ran out of memory.</d-footnote> with the "
+        "autoencoder inserted<aside>(a margin note)</aside> in layer one, on <img src=a.png> chess games.\n"
+    )
+    document = read(write(tmp_path, "post.md", content))
+    assert [b.text for b in document.blocks] == [
+        "We fine-tune the small model with the autoencoder inserted in layer one, on chess games."
+    ]
+
+
 # --- chats --------------------------------------------------------------------------------------
 
 

@@ -332,6 +332,20 @@ def _footnotes(soup: BeautifulSoup) -> list[Block]:
     return notes
 
 
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+_HIDDEN_INLINE = (_DROP_TAGS | {"d-footnote"}) - _VOID_TAGS
+_TAG = re.compile(r"^<(?P<close>/?)(?P<name>[A-Za-z][\w-]*)[^>]*?(?P<empty>/?)>$")
+
+
+def hides_inline(tag: str) -> int:
+    """+1 when an inline tag opens an element whose words are not part of the sentence it sits in
+    (a footnote written inline, an aside, a script), -1 when it closes one, else 0."""
+    match = _TAG.match(tag.strip())
+    if match is None or match["name"].lower() not in _HIDDEN_INLINE or match["empty"]:
+        return 0
+    return -1 if match["close"] else 1
+
+
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     metas = soup.find_all("meta")  # one walk over the page, not two for each name
     for name in names:

@@ -120,7 +120,13 @@ def _inline_text(children: list[Token]) -> tuple[str, tuple[str, ...]]:
     spans: list[str] = []
     depth = 0
     span: list[str] = []
+    hidden = 0  # inside inline HTML whose words are not the sentence's (<d-footnote>, <aside>)
     for child in children:
+        if child.type == "html_inline":
+            hidden = max(hidden + html.hides_inline(child.content), 0)
+            continue
+        if hidden:
+            continue
         role = _role(out, child)
         if role is not None:
             out.append(role)
