@@ -229,3 +229,22 @@ def test_a_conversation_of_equals_has_no_interviewer(tmp_path: Path) -> None:
     path = tmp_path / "chat.md"
     path.write_text(EQUALS, encoding="utf-8")
     assert salience.interviewer(read(path)) is None
+
+
+def test_a_transcript_sentence_with_words_lost_is_never_a_card_and_stage_directions_go(tmp_path: Path) -> None:
+    transcript = tmp_path / "episode.md"
+    transcript.write_text(
+        "# Episode 12\n\n"
+        "**Ada Example:** We are also expanding [inaudible 00:23:10.25] workflows for sparse probes on residual "
+        "activations.\n\n"
+        "**Alan Example:** Sparse probes recover refusal features [laughs] from residual activations with high "
+        "accuracy.\n\n"
+        "**Ada Example:** Sparse probes need only a few labelled refusal examples (crosstalk) to be trained.\n",
+        encoding="utf-8",
+    )
+    document = read(transcript)
+    assert not any("laughs" in b.text or "crosstalk" in b.text or "00:23" in b.text for b in document.blocks)
+    gap = next(s for s in iter_sentences(document) if "expanding" in s.text)
+    assert "[…]" in gap.text and not salience.is_candidate(gap)
+    whole = next(s for s in iter_sentences(document) if "high accuracy" in s.text)
+    assert "refusal features from residual activations" in whole.text and salience.is_candidate(whole)

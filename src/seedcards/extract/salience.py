@@ -34,7 +34,7 @@ from seedcards.extract.sentences import Sentence
 from seedcards.extract.weights import WEIGHTS, Weights
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_]")
-_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\W*$")
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)\W*$|\[(?:\.\.\.|…)\]")
 _CODE_LIKE = re.compile(r"(?:^|\s)--\w|(?:^|\s)-[a-z]\s|\w\(\)|\w\.\w+\(|^\$ ")
 _CODE_MARKS = re.compile(r"[-($]")
 """A character every _CODE_LIKE match holds: one fast scan spares most sentences the slow one."""
@@ -344,7 +344,7 @@ def is_candidate(sentence: Sentence) -> bool:
     block = sentence.block
     body = sentence.text.rstrip()
     if _TRUNCATED.search(body) or (_CODE_MARKS.search(body) and _CODE_LIKE.search(body)):
-        return False  # cut off mid-sentence ("and h..."), or a command line
+        return False  # cut off mid-sentence ("and h..."), words left out ("[…]"), or a command line
     if body.endswith(("?", ":")):
         return False  # it asks, or it introduces what follows
     if _CAPTION_LABEL.match(body):

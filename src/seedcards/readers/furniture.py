@@ -22,6 +22,8 @@ class _Rules:
     site_words: re.Pattern[str]
     leading_label: re.Pattern[str]
     site_talk_aside_max_words: int
+    direction: re.Pattern[str]
+    gap: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +44,22 @@ def _rules() -> _Rules:
         ),
         site_talk_aside_max_words=spec["site_talk_aside_max_words"],
         leading_label=re.compile("|".join(f"(?:{p})" for p in spec["leading_labels"]), re.IGNORECASE),
+        direction=_bracketed(spec["transcript_directions"]),
+        gap=_bracketed(spec["transcript_gaps"]),
     )
+
+
+_NOTE_TAIL = r"(?:[\s,;-]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?)?"
+"""A time stamp may follow a transcript note's word inside its brackets ("[inaudible 00:03:41.01]"); any
+other words make it writing ("(unclear whether it helps)")."""
+
+
+def _bracketed(words: list[str]) -> re.Pattern[str]:
+    # Each word is a regular expression ("laughs?"); a space in it matches any run of spaces.
+    alternatives = "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
+    inner = rf"(?:{alternatives}){_NOTE_TAIL}"
+    # Spaces before the note go with it; punctuation after it stays with the sentence.
+    return re.compile(rf"\s*(?:\[\s*{inner}\s*\]|\(\s*{inner}\s*\))", re.IGNORECASE)
 
 
 _THANKS_TO = re.compile(r"thanks to\b", re.IGNORECASE)
@@ -109,6 +126,16 @@ def is_site_talk(block_text: str) -> bool:
 def is_furniture_block(block_text: str) -> bool:
     """A block that is no writing: a furniture line, a paragraph of pleasantries, the site on itself."""
     return is_furniture_line(block_text) or is_pleasantry_block(block_text) or is_site_talk(block_text)
+
+
+def without_transcript_notes(block_text: str) -> str:
+    """The paragraph without a transcript's stage directions ("[laughs]"), and with the editor's mark
+    for words left out, "[…]", where a note says words were lost ("[inaudible 00:03:41]")."""
+    if "[" not in block_text and "(" not in block_text:
+        return block_text
+    rules = _rules()
+    cleaned = rules.gap.sub(" […]", rules.direction.sub("", block_text))
+    return cleaned.strip() if cleaned != block_text else block_text
 
 
 def without_label(block_text: str) -> str:

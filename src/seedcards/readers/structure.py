@@ -79,7 +79,10 @@ def _contents(blocks: list[Block]) -> set[int]:
 
 
 def _unlabelled(block: Block) -> str:
-    return furniture.without_label(block.text) if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE) else block.text
+    if block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
+        return block.text
+    words = furniture.without_transcript_notes(block.text)
+    return furniture.without_label(words) if block.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE) else words
 
 
 _RANK = {Region.BODY: 0, Region.APPENDIX: 1, Region.NOTES: 2}
