@@ -15,7 +15,7 @@ names and acronyms, numbers, and a single item rather than a whole list in one b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -26,6 +26,7 @@ from seedcards.extract.language import (
     Span,
     Token,
     code_spans,
+    comparatives,
     complements,
     has_finite_verb,
     lemma,
@@ -65,6 +66,8 @@ _KEY_SUBJECT = 0.5
 
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|x\b|×)|\b\d+\.\d+\b|\b\d{2,}\b")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# A formula that is only a number, maybe signed or a percentage: "\\(0.5\\%\\)", "\\(100\\)".
+_MATH_NUMBER = re.compile(r"^\\\(\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:\\?%)?\s*\\\)$")
 _CONTRACTION = re.compile(r"(?:n['’]t|['’](?:re|ve|ll|d|m))$", re.IGNORECASE)
 _REFERENCE_BEFORE = re.compile(
     r"(?:#|\b(?:sections?|sec\.|figures?|fig\.|tables?|eq\.|equations?|algorithms?|chapters?|appendix|lines?|steps?|"
@@ -141,14 +144,48 @@ def _with_magnitude(sentence: str, span: Span | None) -> Span | None:
     return Span(span.start, after[0].end, sentence[span.start : after[0].end], (*span.tokens, after[0]))
 
 
+# Abbreviations that open an example or a gloss: no part of the phrase after them ("eg {evolution}").
+_GLOSS_MARKS = frozenset({"eg", "e.g", "e.g.", "ie", "i.e", "i.e.", "viz", "viz."})
+
+
+def _before_clause(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """ "{massive data centers} housing thousands": a participle after a plural noun opens a clause
+    that says what the noun does (no compound puts a plural before its head), so the phrase ends there."""
+    for index in range(1, len(tokens) - 1):
+        participle = tokens[index].tag == "VBG" or tokens[index].lower.endswith("ing")
+        if participle and tokens[index - 1].tag == "NNS":
+            return tokens[:index]
+    return tokens
+
+
+def _name_after_role(sentence: str, span: Span | None) -> Span | None:
+    """ "my co-founder {Jithin}", "the library {pyvene}"... : after a possessive or an article, one
+    common noun naming a role, then the name it is; the name is the answer."""
+    if span is None or len(span.tokens) < 2:
+        return span
+    role, names = span.tokens[0], span.tokens[1:]
+    if role.tag not in {"NN", "NNS"} or not role.text.islower() or not all(t.tag == "NNP" for t in names):
+        return span
+    if len(names[0].text) < 2 or not names[0].text[0].isupper():
+        return span
+    before = [t for t in tag(sentence) if t.end <= span.start]
+    if not before or before[-1].tag not in {"PRP$", "DT"}:
+        return span  # "could {finetune Leela}": a verb the tagger read as a noun
+    return Span(names[0].start, span.end, sentence[names[0].start : span.end], names)
+
+
 def _trim(span: Span) -> Span | None:
     """The last words of a long phrase (its head and modifiers) up to the word limit."""
-    kept = span.tokens[-_MAX_PHRASE_WORDS:] if len(span.tokens) > _MAX_PHRASE_WORDS else span.tokens
+    kept = _before_clause(span.tokens)
+    kept = kept[-_MAX_PHRASE_WORDS:] if len(kept) > _MAX_PHRASE_WORDS else kept
     marks = [i for i, t in enumerate(kept[:-1]) if _bare_mark(t) and t.text not in {"-", "'", "’"}]
     if marks:
         kept = kept[marks[-1] + 1 :]  # "cooperation — {symbiogenesis}": the apposition names it
     while kept and (
-        kept[0].tag in {"IN", "CC", "DT", "POS", "PRP$", "TO"} or _bare_mark(kept[0]) or _pointing(kept[0])
+        kept[0].tag in {"IN", "CC", "DT", "POS", "PRP$", "TO"}
+        or _bare_mark(kept[0])
+        or _pointing(kept[0])
+        or kept[0].lower in _GLOSS_MARKS
     ):
         kept = kept[1:]
     while kept and _bare_mark(kept[-1]):
@@ -165,7 +202,8 @@ def _informativeness(span: Span, key_weight: Mapping[str, float], topic: frozens
     value = 0.0
     for token in content:
         if token.is_math:
-            value += 1.0
+            # "a loss of \(3.201\)": a number set as math is a result's number all the same
+            value += 3.0 if _MATH_NUMBER.match(token.text) else 1.0
             continue
         if token.text[:1].isdigit():
             # A result's number is what the result is about; years and clock times are not.
@@ -313,6 +351,24 @@ def _weak_verbs() -> frozenset[str]:
     return frozenset(vocab.load("english")["weak_verbs"])
 
 
+# Determiners that open a new noun phrase ("every" may sit inside one: "25x improvement every 5 years").
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def _two_phrases(span: Span, sentence: str) -> bool:
+    """An article inside the span after a noun: two phrases, unless the first word is a verb the
+    tagger read as a noun, which takes the phrase after it as its object ("to {control the
+    sparsity}", "is in {building an accurate model}": a verb and its object, hidden together)."""
+    for index, (a, b) in enumerate(pairwise(span.tokens)):
+        if b.lower not in _ARTICLES or not a.tag.startswith("NN"):
+            continue
+        before = [t for t in tag(sentence) if t.end <= span.start]
+        verb_like = index == 0 and (a.lower.endswith("ing") or (before and before[-1].tag in {"MD", "TO"}))
+        if not verb_like:
+            return True
+    return False
+
+
 def _misread(span: Span, sentence: str) -> bool:
     """A span that is not a phrase of the sentence as a reader sees it."""
     if sentence[max(0, span.start - 1) : span.start] in ("{", "[", "<") or sentence[span.end : span.end + 1] in (
@@ -323,6 +379,8 @@ def _misread(span: Span, sentence: str) -> bool:
         return True  # inside markup-like text from the source, which must show as written
     if span.tokens[-1].tag == "POS" or span.text.endswith(("'s", "’s", "'", "’")):
         return True  # "the {policy's} learning rate": a possessive belongs to the phrase after it
+    if _two_phrases(span, sentence):
+        return True  # "once per {head the way} legacy ...": two phrases the chunker ran together
     if any(t.tag in {"PRP", "WP", "WDT"} for t in span.tokens[1:]):
         return True  # "{8 million and we} spent": the phrase runs into the next clause
     if any(_CONTRACTION.search(t.text) for t in span.tokens):
@@ -404,9 +462,15 @@ def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
         return None
     if _contrast_pair(span, choice):
         return content  # "a {new vulnerability} ... an existing vulnerability": the contrast is the content
-    if _weak(span, choice) or given_away(sentence, span, choice.context, choice.common_here):
+    if _nothing_to_recall(span, choice) or given_away(sentence, span, choice.context, choice.common_here):
         return None
     return content
+
+
+def _nothing_to_recall(span: Span, choice: _Choice) -> bool:
+    """A weak phrase, unless the sentence gives it as a name ("... is called {outer alignment}"):
+    the term it names is what it teaches, however common its words."""
+    return _weak(span, choice) and not _named_by_sentence(choice.sentence, span)
 
 
 def _contrast_pair(span: Span, choice: _Choice) -> bool:
@@ -446,14 +510,20 @@ def _attributive(token: Token, before: Token | None) -> bool:
 
 # "a raw token id like {5}", "a threshold of, say, {0.001}": a number given as an example is no result.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:like|e\.g\.|i\.e\.|such as|for example|for instance|say)\s*,?\s*$", re.IGNORECASE)
+# "over the past {15 years}", "in the first 3 months": the period a result covers, not the result.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:over|in|during|within|for|across|throughout)\s+the\s+(?:past|last|next|first|previous|coming|following)\s+$",
+    re.IGNORECASE,
+)
 # What an example number loses against a result's number (a result's weighs 3, a year's 0.4).
 _EXAMPLE_NUMBER_DISCOUNT = 2.6
 
 
 def _score(span: Span, content: list[Token], choice: _Choice) -> float:
     score = _informativeness(span, choice.key_weight, choice.common_here)
-    if span.tokens[0].tag == "CD" and _EXAMPLE_BEFORE.search(choice.sentence[: span.start]):
-        score -= _EXAMPLE_NUMBER_DISCOUNT
+    before = choice.sentence[: span.start]
+    if span.tokens[0].tag == "CD" and (_EXAMPLE_BEFORE.search(before) or _PERIOD_BEFORE.search(before)):
+        score -= _EXAMPLE_NUMBER_DISCOUNT  # an example, or the period a result covers ("over the past {15 years}")
     if choice.avoid & hidden_lemmas(span.text, choice.common_here):
         score -= 3.0  # another card already hides this term
     if span.end <= choice.subject_end:
@@ -469,12 +539,23 @@ def _aside(span: Span, choice: _Choice) -> float:
     """What a phrase loses against the sentence's other phrases for standing aside from the claim.
     It only ranks: an aside is still better than no card when nothing else is worth hiding."""
     penalty = 0.0
+    if not _in_brackets(choice.sentence, span) and (
+        _in_example(choice.sentence, span) or _in_alternative(choice.sentence, span)
+    ):
+        # "mechanical AIs like {cat-dog classifiers}", "improves faster than the {typical GPU}",
+        # "rather than improving our understanding of {LLM vulnerabilities}": an instance or the
+        # rejected alternative, not what the sentence asserts.
+        penalty += _ASIDE_PENALTY
     if _in_brackets(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "(e.g. {MMLU})", "clients ({LLM trainers})": an aside, not the claim
         if _AFTER_NUMBER.search(choice.sentence[: choice.sentence.rfind("(", 0, span.start)]):
             # "a vocabulary of 27 ({26 lowercase characters} and 1 for BOS)": the brackets break the
             # result down, and the number they explain is the answer, however rich the breakdown.
             penalty += _ASIDE_PENALTY
+    if _in_composition(choice.sentence, span):
+        # "WikiText-103, consisting of over {100M tokens}": what a thing the claim names is made of, as
+        # far from the claim as a bracket breaking a number down
+        penalty += 2 * _ASIDE_PENALTY
     if _before_explanation(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "illustrates a {pitfall}: the perplexity should be ...": the content follows
     if _in_concession(choice.sentence, span) or _in_fronted_clause(choice.sentence, span):
@@ -484,6 +565,77 @@ def _aside(span: Span, choice: _Choice) -> float:
     if _relation_word(choice.sentence, span) or _degree_word(choice.sentence, span):
         penalty += _ASIDE_PENALTY  # "is {akin} to running it with a different seed", "very {fitting}"
     return penalty
+
+
+# What introduces an example of the thing just named ("metrics like ...", "such as", "e.g.").
+_EXAMPLE_MARKER = re.compile(
+    r"(?<![\w-])(?:like|such as|e\.g\.?|eg|for example|for instance|including|say)(?![\w-])[,:]?\s", re.IGNORECASE
+)
+# What introduces the alternative a sentence sets its claim against ("faster than X", "rather than X").
+_ALTERNATIVE_MARKER = re.compile(r"(?<![\w-])(?:than|instead of|as opposed to|in place of)\s", re.IGNORECASE)
+# A negation whose alternative the sentence affirms after it ("isn't to X, it's to Y", "not X but Y").
+_NEGATION_MARKER = re.compile(r"(?<![\w-])(?:not|never)\s|n['’]t\s", re.IGNORECASE)
+_AFFIRMED_AFTER = re.compile(
+    r"[^.;:!?]*?(?:,|;|—|\s-)\s*(?:but|it['’]s|it is|they['’]re|they are|rather)\b", re.IGNORECASE
+)
+# Marks that close the phrase a marker opened: what follows them is the sentence again.
+_CLAUSE_MARK = re.compile(r"[;:()\[\]—–]|\s-\s")
+# Words between a marker and the phrase beyond which the phrase is no longer the marker's.
+_MARKER_REACH = 12
+_FINITE_TAGS = frozenset({"VB", "VBZ", "VBP", "VBD", "MD"})
+
+
+def _marked_phrase(sentence: str, span: Span, marker: re.Pattern[str], verbs: frozenset[str]) -> bool:
+    """Whether the span lies in the phrase the marker's last use before it opens: no clause mark,
+    no verb among `verbs` and at most a few words between them."""
+    found = next(reversed(list(marker.finditer(sentence, 0, span.start))), None)
+    if found is None:
+        return False
+    between = sentence[found.end() : span.start]
+    if _CLAUSE_MARK.search(between) or len(text.words(between)) > _MARKER_REACH:
+        return False
+    tokens = tag(sentence)
+    if found[0].lower().startswith("like") and not _example_like(tokens, found.start()):
+        return False  # "you actually like the objective", "sounds like X": no example
+    return not any(t.tag in verbs for t in tokens if found.end() <= t.start and t.end <= span.start)
+
+
+# A clause after a comma that says what the thing before it is made of, up to the next mark.
+_COMPOSITION = re.compile(
+    r",\s*(?:consisting of|containing|comprising|made up of|composed of|spanning)\b[^;:()—]*", re.IGNORECASE
+)
+
+
+def _in_composition(sentence: str, span: Span) -> bool:
+    return any(found.start() < span.start and span.end <= found.end() for found in _COMPOSITION.finditer(sentence))
+
+
+def _example_like(tokens: Sequence[Token], start: int) -> bool:
+    """ "metrics like FLOPS", "—like manufacturing Freon": "like" as a preposition after a noun or a
+    mark, not a verb's ("sounds like", "would like")."""
+    at = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    if at is None or tokens[at].tag != "IN":
+        return False
+    return at == 0 or not tokens[at - 1].tag.startswith(("VB", "MD", "RB"))
+
+
+def _in_example(sentence: str, span: Span) -> bool:
+    return _marked_phrase(sentence, span, _EXAMPLE_MARKER, _FINITE_TAGS)
+
+
+def _in_alternative(sentence: str, span: Span) -> bool:
+    """The phrase a comparison measures against, or one the sentence rejects for another."""
+    if _marked_phrase(sentence, span, _ALTERNATIVE_MARKER, _FINITE_TAGS):
+        return True
+    negated = _marked_phrase(sentence, span, _NEGATION_MARKER, _FINITE_TAGS - {"VB"})
+    if not negated or "," in sentence[_last_start(_NEGATION_MARKER, sentence, span.start) : span.start]:
+        return False  # "not to X, but to {Y}": Y is what the sentence affirms
+    return bool(_AFFIRMED_AFTER.match(sentence, span.end))
+
+
+def _last_start(marker: re.Pattern[str], sentence: str, end: int) -> int:
+    found = list(marker.finditer(sentence, 0, end))
+    return found[-1].start() if found else 0
 
 
 # An adjective graded in conversation ("very {messy}", "{plausible} enough to"): how much, not what.
@@ -507,7 +659,16 @@ def _relation_word(sentence: str, span: Span) -> bool:
         len(span.tokens) == 1
         and span.tokens[0].tag in _ADJECTIVE_TAGS
         and bool(_COMPLEMENT_AFTER.match(sentence, span.end))
+        and not _comparative(sentence, span)
     )
+
+
+_THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
+def _comparative(sentence: str, span: Span) -> bool:
+    """ "improves {faster} than the typical GPU": the comparison's direction, which is its claim."""
+    return span.tokens[-1].tag in {"JJR", "RBR", "JJ", "RB"} and bool(_THAN_AFTER.match(sentence, span.end))
 
 
 # A clause that concedes or sets a background before the claim, up to its comma.
@@ -524,10 +685,13 @@ def _in_concession(sentence: str, span: Span) -> bool:
     return False
 
 
-# A clause of condition, time or purpose that opens the sentence, up to its comma: it sets the scene,
+# A clause of condition, time or purpose, or a phrase of place or scope ("In at least some deep
+# networks,"), that opens the sentence, up to its comma: it sets the scene,
 # and the main clause after the comma states what happens in it.
 _FRONTED = re.compile(
-    r"^\W*(?:if|unless|when|whenever|once|after|before|until|as soon as|to\s+[a-z]+)\b[^,;:]*,", re.IGNORECASE
+    r"^\W*(?:if|unless|when|whenever|once|after|before|until|as soon as|to\s+[a-z]+"
+    r"|in|on|at|for|with|without|among|across|during|under|within|despite|beyond|throughout)\b[^,;:]*,",
+    re.IGNORECASE,
 )
 
 
@@ -593,9 +757,24 @@ def _form_bonus(span: Span, choice: _Choice) -> float:
         bonus += 0.5  # a predicate adjective ("is {underrated}") is the claim itself, a participle less so
     if any(t.tag == "CC" for t in span.tokens):
         bonus -= 1.5  # a list in one blank has no single answer
+    if _comparative(choice.sentence, span):
+        bonus += 0.6  # "{faster} than the typical GPU": what the comparison finds
+    if _named_by_sentence(choice.sentence, span):
+        bonus += 1.0  # "... is called {outer alignment}", "known as {superposition}": the term named
     if contrasted(choice.sentence, span.start) or _contrast_pair(span, choice):
         bonus += 0.4  # "verify {individual steps} ... verify the whole answer": the contrast is the content
     return bonus
+
+
+# Words that give a thing its name, right before the name ("is called", "known as", "dubbed").
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|termed|dubbed|named|known as|referred to as|we call it|we call this)\s+[\"“'‘]?$", re.IGNORECASE
+)
+
+
+def _named_by_sentence(sentence: str, span: Span) -> bool:
+    """Whether the sentence gives the phrase as the name of what it describes ("..., called {sparsity}")."""
+    return bool(_NAMING_BEFORE.search(sentence[: span.start])) and not span.tokens[0].tag.startswith("VB")
 
 
 def _named_here(token: Token, opens: bool, choice: _Choice) -> bool:
@@ -645,10 +824,13 @@ def _best(choice: _Choice) -> Phrase | None:
     best: Phrase | None = None
     rank = 0.0
     sentence = choice.sentence
-    for raw in noun_phrases(sentence) + complements(sentence):
+    for raw in noun_phrases(sentence) + complements(sentence) + comparatives(sentence):
         trimmed = _trim(raw) if raw.start >= choice.start else None
         span = _with_acronym(
-            sentence, _without_idiom(sentence, _whole_term(_with_magnitude(sentence, trimmed), choice))
+            sentence,
+            _without_idiom(
+                sentence, _whole_term(_with_magnitude(sentence, _name_after_role(sentence, trimmed)), choice)
+            ),
         )
         content = _eligible(span, choice) if span is not None else None
         if span is None or content is None:

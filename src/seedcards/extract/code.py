@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from seedcards import text
 from seedcards.card import Card, CardKind
@@ -310,12 +311,48 @@ def _prompt(intro: str, piece: _Piece, language: str, section: str, solved: bool
     prompt = _prompt_from(intro) if announced and piece.name is None else None
     named = _NAMED.search(piece.code)
     if prompt is not None:
-        return f"{prompt} ({language})"
+        return f"{_without_answer(prompt, piece.code)} ({language})"
     if named:
         return f"Recall the {language} code for `{named['name']}`."
     if section and (announced or solved):
         return f"{section} ({language})"
     return None
+
+
+# A name written as code: snake_case, a call "f()", a dotted path or an inner capital ("TaskState").
+_IDENTIFIER = re.compile(r"(?<![\w.`])`?([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(\(\))?`?(?![\w`])")
+
+
+def _code_name(word: str, call: str | None) -> bool:
+    return bool(call) or "_" in word.strip("_") or "." in word or bool(re.search(r"[a-z][A-Z]", word))
+
+
+def _states(prompt: str) -> bool:
+    """Whether the prompt is a statement: a verb with tense before its last word, once the names
+    written as code (which the tagger reads as verbs) stand as nouns."""
+    from seedcards.extract.language import tag
+
+    plain = _IDENTIFIER.sub(lambda found: "X" if _code_name(found[1], found[2]) else found[0], prompt)
+    tokens = tag(plain)
+    finite = any(t.tag in {"VBZ", "VBP", "VBD", "MD"} for t in tokens[:-1])
+    # "X and Y now {expose} Z": a bare verb after its subject, which the tagger often leaves untensed
+    return finite or any(b.tag == "VB" and a.tag.startswith(("NN", "PRP", "RB")) for a, b in pairwise(tokens[:-1]))
+
+
+def _without_answer(prompt: str, code: str) -> str:
+    """A prompt that states what the code does names the function or option the code uses
+    ("... now expose generate_stream, which yields tokens progressively"): the name is then the
+    answer the card asks for, and the prompt shows "…" in its place. A label that only names the
+    code ("The declaration for the multiple_choice() solver") keeps the name: it is the question."""
+    if not _states(prompt):
+        return prompt
+
+    def hide(found: re.Match[str]) -> str:
+        word = found[1]
+        used = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", code)
+        return "…" if _code_name(word, found[2]) and used else found[0]
+
+    return _IDENTIFIER.sub(hide, prompt)
 
 
 def _card(

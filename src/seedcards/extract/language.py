@@ -414,6 +414,29 @@ def complements(sentence: str) -> list[Span]:
     return spans
 
 
+_GRADE_WORDS = frozenset({"more", "less"})
+
+
+def comparatives(sentence: str) -> list[Span]:
+    """The comparative a comparison turns on ("improves {faster} than", "is {more robust} than"):
+    the claim's direction, where the phrase after "than" is only what it is measured against."""
+    spans: list[Span] = []
+    tokens = tag(sentence)
+    for index, token in enumerate(tokens[:-1]):
+        if tokens[index + 1].lower != "than" or token.tag not in {"JJR", "RBR", "JJ", "RB"}:
+            continue
+        first = index
+        if token.tag in {"JJ", "RB"}:
+            if index == 0 or tokens[index - 1].lower not in _GRADE_WORDS:
+                continue
+            first = index - 1  # "{more robust} than"
+        elif token.lower in _GRADE_WORDS:
+            continue  # "more than 60%": a bound, no comparison of kind
+        run = tokens[first : index + 1]
+        spans.append(Span(run[0].start, run[-1].end, sentence[run[0].start : run[-1].end], tuple(run)))
+    return spans
+
+
 def has_finite_verb(sentence: str) -> bool:
     """Whether the tagger finds a verb with tense (or a modal): a clause, not a gerund phrase or a label."""
     tokens = tag(sentence)
