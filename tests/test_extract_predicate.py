@@ -9,8 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from seedcards.card import CardKind
+from seedcards.document import Block, BlockKind, Document
 from seedcards.extract import Extractor
 from seedcards.extract.cloze import choose_phrase
+from seedcards.extract.definitions import find_definition
+from seedcards.extract.language import noun_phrases
+from seedcards.extract.sentences import iter_sentences
 from seedcards.extract.topics import load_topics
 from seedcards.readers import read
 from tests.conftest import REPO
@@ -78,3 +82,33 @@ def test_a_code_prompt_that_states_what_the_code_does_hides_the_name_the_code_us
     assert not any("generate_stream" in front for front in fronts)
     # a label that only names the code keeps the name: it is the question
     assert any("multiple_choice()" in front or "multiple_choice" in front for front in fronts)
+
+
+def test_a_blank_the_card_shows_again_with_another_index_is_given_away() -> None:
+    sentence = (
+        "We can think of \\(\\delta^1\\) as a vector whose entries say how quickly the first hidden layer "
+        "learns, and \\(\\delta^2\\) as a vector whose entries say how quickly the second hidden layer learns."
+    )
+    hidden = _hidden(sentence)
+    assert hidden is None or ("delta" not in hidden and "hidden layer" not in hidden)
+    # a measured number against another is the result, not a parallel
+    assert _hidden("The probe reaches \\(0.93\\) accuracy, against \\(0.71\\) for the baseline.") is not None
+
+
+def test_a_participle_between_a_verb_and_its_noun_belongs_to_the_noun_phrase() -> None:
+    phrases = [p.text for p in noun_phrases("An alternative method is using anchored terms to mask the content.")]
+    assert "anchored terms" in phrases
+    assert "features" in [p.text for p in noun_phrases("The model has learned features.")]
+
+
+def test_a_glossary_line_whose_right_side_is_a_sentence_is_no_definition() -> None:
+    blocks = (
+        Block(
+            BlockKind.PARAGRAPH,
+            "Returning to machine learning: the current process of training AIs, gradient descent, "
+            "is a little bit like evolution.",
+            line=1,
+        ),
+    )
+    document = Document(path=Path("post.md"), title="Notes", blocks=blocks, author="Ada Example")
+    assert [find_definition(s, lambda term: True) for s in iter_sentences(document)] == [None]

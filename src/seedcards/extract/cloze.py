@@ -152,8 +152,11 @@ def _before_clause(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """ "{massive data centers} housing thousands": a participle after a plural noun opens a clause
     that says what the noun does (no compound puts a plural before its head), so the phrase ends there."""
     for index in range(1, len(tokens) - 1):
-        participle = tokens[index].tag == "VBG" or tokens[index].lower.endswith("ing")
-        if participle and tokens[index - 1].tag == "NNS":
+        word, after = tokens[index], tokens[index + 1]
+        # the tagger reads some such participles as nouns; one before a plural or a number still opens a clause
+        participle = word.tag == "VBG" or (word.lower.endswith("ing") and after.tag in {"NNS", "CD", "DT", "PRP$"})
+        plural = tokens[index - 1].tag == "NNS" and not tokens[index - 1].lower.endswith(("'s", "’s"))
+        if participle and plural:
             return tokens[:index]
     return tokens
 
@@ -462,9 +465,36 @@ def _eligible(span: Span, choice: _Choice) -> list[Token] | None:
         return None
     if _contrast_pair(span, choice):
         return content  # "a {new vulnerability} ... an existing vulnerability": the contrast is the content
-    if _nothing_to_recall(span, choice) or given_away(sentence, span, choice.context, choice.common_here):
+    if _nothing_to_recall(span, choice) or _shown(span, choice):
         return None
     return content
+
+
+# An index or an ordinal: what two parallel phrases differ by ("\\(\\delta^1\\) ... \\(\\delta^2\\)",
+# "the first layer ... the second layer"). A measured number is no index: "3.201" against "3.193" is the result.
+_INDEX = r"(?:(?<=[\^_{])\d|\b(?:first|second|third|fourth|fifth)\b)"
+
+
+def _parallel_shown(span: Span, rest: str) -> bool:
+    """Whether the card shows the phrase again with only another index or ordinal: the pattern gives
+    the blank away ("... \\(\\delta^1\\) ... the first hidden layer, and {\\(\\delta^2\\)} ...")."""
+    return any(_parallel_in(phrase, rest) for phrase in [span.text, *(t.text for t in span.tokens if t.is_math)])
+
+
+def _parallel_in(phrase: str, rest: str) -> bool:
+    parts = re.split(_INDEX, phrase, flags=re.IGNORECASE)
+    if len(parts) < 2:
+        return False
+    pattern = _INDEX.join(re.escape(part) for part in parts)
+    return any(found[0].lower() != phrase.lower() for found in re.finditer(pattern, rest, re.IGNORECASE))
+
+
+def _shown(span: Span, choice: _Choice) -> bool:
+    """Whether the rest of the card gives the phrase away, in another form or as a parallel."""
+    sentence = choice.sentence
+    if given_away(sentence, span, choice.context, choice.common_here):
+        return True
+    return _parallel_shown(span, f"{sentence[: span.start]} {sentence[span.end :]} {choice.context}")
 
 
 def _nothing_to_recall(span: Span, choice: _Choice) -> bool:

@@ -389,13 +389,24 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
     ]
 
 
+# How far into a text its finite verb is looked for: a subject with an apposition ("the current
+# process of training AIs, gradient descent, is ...") runs past the first eight words.
+_CLAUSE_REACH = 16
+_CLAUSE_NEAR = 8
+
+
 def _is_clause(body: str) -> bool:
     """Whether a text is a sentence of its own (a subject and a finite verb) rather than a meaning."""
     from seedcards.extract.language import tag
 
-    tokens = tag(body)[:8]
+    tokens = tag(body)[:_CLAUSE_REACH]
+    relative = False  # "a method that {is} ...": a relative clause's verb belongs to the noun phrase
     for index, token in enumerate(tokens):
+        if token.tag in {"WDT", "WP", "WP$"}:
+            relative = True
         if token.tag in {"VBZ", "VBP", "VBD", "MD"}:
+            if index >= _CLAUSE_NEAR and relative:
+                return False
             return index > 0 and tokens[0].tag.startswith(("NN", "PRP", "DT", "EX", "JJ"))
         if token.tag == "VB" and index == 0:
             return True  # an imperative: "Imagine ..."

@@ -222,10 +222,28 @@ def _modifiers_read_as_verbs(tagged: list[list[str]]) -> None:
         participle = word.endswith(("ed", "en", "ing"))
         if before in _DETERMINING:
             tagged[index][1] = "JJ" if participle else "NN"
+        elif _attributive_after(tagged[index - 1], word):
+            tagged[index][1] = "JJ"  # "is using {anchored} terms", "uses {learned} features"
         elif before.startswith("NNP") and not participle and label in {"VBP", "VB"}:
             tagged[index][1] = "NN"
             if after == "NNS" and index + 2 <= len(tagged):
                 tagged[index + 1][1] = "VBZ"
+
+
+# Verbs after which a participle is no second verb of the clause: only an auxiliary takes one ("has learned").
+_AUXILIARIES = frozenset(
+    {"have", "has", "had", "having", "be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "'s"}
+)
+
+
+def _attributive_after(before: list[str], word: str) -> bool:
+    """A past participle after a verb that is no auxiliary, or after "and"/"or", and before a noun
+    modifies the noun ("using {anchored} terms", "and {pretrained} models")."""
+    if not word.endswith(("ed", "en")):
+        return False
+    if before[1] == "CC":
+        return True
+    return before[1] in {"VBG", "VBZ", "VBP", "VBD", "VBN", "VB"} and before[0].lower() not in _AUXILIARIES
 
 
 _AFTER_VERB = {"DT", "IN", "RB", "JJ", "CD", "PRP$", "TO", "PRP", "NNS"}
