@@ -161,6 +161,49 @@ def test_a_footnote_written_inline_in_markdown_is_not_part_of_its_sentence(tmp_p
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "paragraph"),
+    [
+        ("post.md", "**The exploding gradient problem:** Let's look at an example where gradients explode early."),
+        ("post.md", "**Problem**: If the model outputs a probability, reading its confidence is straightforward."),
+        (
+            "page.html",
+            "<p><strong>Impact:</strong> Models trained on these labels cater to the annotators' biases.</p>",
+        ),
+    ],
+)
+def test_a_bold_run_in_label_heads_its_paragraph_instead_of_opening_its_sentence(
+    tmp_path: Path, name: str, paragraph: str
+) -> None:
+    document = read(write(tmp_path, name, f"# Notes\n\n{paragraph}\n" if name.endswith(".md") else paragraph))
+    body = [b for b in document.blocks if b.text != "Notes"]
+    label, rest = body
+    assert label.kind is BlockKind.HEADING and label.text in ("The exploding gradient problem", "Problem", "Impact")
+    assert rest.kind is BlockKind.PARAGRAPH and rest.text[0].isupper() and ":" not in rest.text[:3]
+    assert rest.section == label.text
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "**Sandbagging:** deliberately underperforming on an evaluation.",  # a glossary line: a definition
+        "**Jane Doe:** I think probes are underrated because they are cheap to train.",  # a speaker's turn
+        "**Note:** Probes are cheap.",  # too short to be a paragraph of its own
+    ],
+)
+def test_a_glossary_line_a_speaker_or_a_short_note_keeps_its_label(tmp_path: Path, paragraph: str) -> None:
+    document = read(write(tmp_path, "post.md", f"# Notes\n\n{paragraph}\n"))
+    assert [b.kind for b in document.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+def test_a_label_that_opens_several_paragraphs_is_a_recurring_tag_not_a_heading(tmp_path: Path) -> None:
+    content = "# Q and A\n\n" + "\n\n".join(
+        f"**Answer:** The probe reached {n} percent accuracy on the held-out split." for n in (70, 80)
+    )
+    document = read(write(tmp_path, "post.md", content + "\n"))
+    assert [b.kind for b in document.blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
 # --- chats --------------------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ from mdit_py_plugins.texmath import texmath_plugin
 from seedcards import text, vocab, yamlfile
 from seedcards.document import Block, BlockKind, Document, Region
 from seedcards.errors import UserError
-from seedcards.readers import chat, furniture, html, mathtext
+from seedcards.readers import chat, furniture, html, mathtext, runin
 from seedcards.readers.byline import byline_name, join_names, title_from_blocks, unmarked
 from seedcards.readers.regions import heading_region
 from seedcards.readers.structure import iso_date
@@ -160,8 +160,8 @@ def _piece(child: Token) -> str:
 
 
 _LABEL_WORDS = 12
-_LABEL_LEVEL = 6
-"""A paragraph that is only a bold line heads what follows, below any real heading."""
+_LABEL_LEVEL = runin.LEVEL
+"""A paragraph that is only a bold line heads what follows, as a run-in label does."""
 
 
 def _bold_label(children: list[Token], body: str) -> bool:

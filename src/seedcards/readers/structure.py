@@ -1,6 +1,6 @@
 """What every reader's blocks get after reading, whatever the format: math in MathJax form, quote
-speakers, regions from headings such as "References" or "Appendix", each block's section, and the
-lead-in of each list."""
+speakers, run-in headings, regions from headings such as "References" or "Appendix", each block's
+section, and the lead-in of each list."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 
 from seedcards import text
 from seedcards.document import Block, BlockKind, Document, Region
-from seedcards.readers import apparatus, byline, furniture, mathtext, quotes
+from seedcards.readers import apparatus, byline, furniture, mathtext, quotes, runin
 from seedcards.readers.regions import heading_region
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%Y")
@@ -46,6 +46,7 @@ def finish(document: Document) -> Document:
     blocks = [b for i, b in enumerate(blocks) if i not in dropped]
     author = document.author or byline.join_names(names)
     blocks = quotes.attribute(blocks)
+    blocks = runin.split(blocks)
     blocks = _regions(blocks)
     blocks = apparatus.mark(blocks)
     blocks = _sections_and_lead_ins(blocks)

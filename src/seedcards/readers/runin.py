@@ -1,0 +1,57 @@
+"""Run-in headings: a paragraph that opens with a bold label and a colon ("**Problem:** If the model
+...", "<p><strong>The exploding gradient problem:</strong> Let's look ..."). The label names what the
+paragraph is about; it is no word of its first sentence, so it becomes a heading of its own."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+
+from seedcards.document import Block, BlockKind
+from seedcards.readers.byline import looks_like_name
+
+LEVEL = 6
+"""Below any real heading: a run-in label heads its paragraph and what follows, up to the next one."""
+_MAX_LABEL_WORDS = 10
+_MIN_REST_WORDS = 4
+_REST_OPENS = re.compile(r"""^[\s]*[A-Z0-9"“'‘(\\$]""")
+
+
+def _label(block: Block) -> str | None:
+    """The run-in label of a paragraph, or None: its first emphasised span, at its very start, ending
+    in a colon (inside the emphasis or right after it), with a sentence after it."""
+    if block.kind is not BlockKind.PARAGRAPH or block.speaker is not None or not block.emphasis:
+        return None
+    span = block.emphasis[0].strip()
+    if not span or not block.text.startswith(span):
+        return None
+    rest = block.text[len(span) :]
+    if not span.endswith(":"):
+        if not rest.startswith(":"):
+            return None
+        rest = rest[1:]
+    label = span.rstrip(":").strip()
+    words = label.split()
+    if not 1 <= len(words) <= _MAX_LABEL_WORDS or re.search(r"[.!?]\s", label):
+        return None
+    if len(rest.split()) < _MIN_REST_WORDS or not _REST_OPENS.match(rest):
+        return None
+    # "**Jane Doe:** I think ..." names who speaks: that is a transcript's turn, not a heading.
+    return None if len(words) > 1 and looks_like_name(label) else label
+
+
+def split(blocks: list[Block]) -> list[Block]:
+    """Each paragraph with a run-in label becomes a heading and the paragraph without it. A label that
+    opens more than one paragraph is a speaker's or a recurring tag, and stays."""
+    labels = [_label(b) for b in blocks]
+    repeated = {k for k, n in Counter(k.casefold() for k in labels if k).items() if n > 1}
+    out: list[Block] = []
+    for block, label in zip(blocks, labels, strict=True):
+        if label is None or label.casefold() in repeated:
+            out.append(block)
+            continue
+        rest = block.text[len(block.emphasis[0].strip()) :].lstrip(":").strip()
+        out.append(dataclasses.replace(block, kind=BlockKind.HEADING, text=label, level=LEVEL, emphasis=()))
+        out.append(dataclasses.replace(block, text=rest, emphasis=block.emphasis[1:]))
+    return out
