@@ -37,6 +37,11 @@ def squash(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences, keeping each sentence's exact wording."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)  # readers and the extractor split the same paragraph several times
+def _sentences(text: str) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -58,7 +63,7 @@ def sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return tuple(pieces)
 
 
 def fold(text: str) -> str:

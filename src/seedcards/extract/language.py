@@ -134,16 +134,19 @@ def load() -> None:
 @lru_cache(maxsize=4096)
 def tag(sentence: str) -> tuple[Token, ...]:
     """Tokens with part-of-speech tags (Penn tags) and chunk labels."""
-    plain = tokens(sentence)
-    if not plain:
+    matches = list(_TOKEN.finditer(sentence))
+    if not matches:
         return ()
-    words = [_MATH_PLACEHOLDER if t.is_math else t.text for t in plain]
+    # Each token's text and whether it is math, found once (as Token.is_math says).
+    plain = [(m.group(), m.start(), m.end()) for m in matches]
+    math = [word.startswith(("\\", "$")) for word, _, _ in plain]
+    words = [_MATH_PLACEHOLDER if is_math else word for (word, _, _), is_math in zip(plain, math, strict=True)]
     parser = _parser()
     tagged = parser.find_chunks(_correct(parser.find_tags(words)))
     out = []
-    for token, row in zip(plain, tagged, strict=False):
-        label = "NN" if token.is_math else row[1]
-        out.append(Token(token.text, token.start, token.end, label, row[2] if len(row) > 2 else "O"))
+    for (word, start, end), is_math, row in zip(plain, math, tagged, strict=False):
+        label = "NN" if is_math else row[1]
+        out.append(Token(word, start, end, label, row[2] if len(row) > 2 else "O"))
     return tuple(out)
 
 

@@ -112,7 +112,15 @@ def _only_common_left(telling: list[str], unshown: list[str], topic: frozenset[s
 
 def _family(words: list[str]) -> set[str]:
     """The stems and lemmas of the words a card shows."""
-    return {stem(w) for w in words} | {lemma(w.lower()) for w in words}
+    family: set[str] = set()
+    for word in words:
+        family.update(_stem_and_lemma(word))
+    return family
+
+
+@lru_cache(maxsize=16384)  # a sentence's words are shown again with each phrase it might hide
+def _stem_and_lemma(word: str) -> tuple[str, str]:
+    return stem(word), lemma(word.lower())
 
 
 def _in_family(word: str, family: set[str]) -> bool:

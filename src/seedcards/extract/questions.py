@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from seedcards import text
-from seedcards.extract.language import Token, tag, zipf
+from seedcards.extract.language import Token, lowered_tokens, tag, zipf
 
 
 @dataclass(frozen=True)
@@ -271,6 +271,8 @@ def _reason_is_the_claims(claim: str, reason: str) -> bool:
     clause inside the claim that it could belong to instead ("think that A" is the claim's own content)."""
     if _DENIED.search(claim) or _ALSO_DENIED.search(reason):
         return False
+    if lowered_tokens(claim).isdisjoint(_SUBORDINATORS | _RELATIVES):
+        return True  # no word that could open such a clause: nothing to tag
     tokens = tag(claim)
     for before, token in pairwise(tokens):
         word = token.text.lower()

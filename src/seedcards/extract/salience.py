@@ -307,11 +307,19 @@ def quoted_back(sentence: Sentence, later: Iterable[Sentence]) -> bool:
     does a transcript's turn: it is its speaker's, whoever answers it."""
     if sentence.block.speaker:
         return False
+    # A quotation needs a quotation mark: most later sentences have none and are not scanned.
+    quotes = [
+        q
+        for other in later
+        if other.block is not sentence.block and ('"' in other.text or "“" in other.text)
+        for q in _QUOTATION.findall(other.text)
+    ]
+    if not quotes:
+        return False
     if '"' not in sentence.text and "“" not in sentence.text:
         own = [w.lower() for w in text.words(sentence.text)]
     else:
         own = [w.lower() for w in text.words(_QUOTATION.sub(" ", sentence.text))]  # its own quotes are not its words
-    quotes = (q for other in later if other.block is not sentence.block for q in _QUOTATION.findall(other.text))
     return any(_quotes_words_of(quoted, own) for quoted in quotes)
 
 

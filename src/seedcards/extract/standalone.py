@@ -81,6 +81,7 @@ def cut_pointing_asides(sentence: str) -> str:
     return left if len(text.words(left)) >= _CONTEXT_WORDS[0] else sentence
 
 
+@lru_cache(maxsize=4096)  # asked of the same sentence as it is stripped, shaped and given context
 def points_back(sentence: str) -> bool:
     """Whether pointing back ("this network", "them", "the other") is the only doubt about the
     sentence: a card can then show the sentence before it, which says what it points at."""
@@ -279,6 +280,7 @@ def _adds(text_before: str, span: Span, head: str, own: frozenset[str]) -> str |
     return None
 
 
+@lru_cache(maxsize=4096)  # asked of the same sentence as it is stripped, shaped and given context
 def doubt(sentence: str) -> str | None:
     """Why a card showing `sentence` would not stand alone, or None when nothing is wrong."""
     for name, pattern in _doubts():

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seedcards import text, vocab
+from seedcards import patterns, text, vocab
 from seedcards.readers import apparatus
 
 
@@ -39,9 +39,7 @@ def _rules() -> _Rules:
         max_words=spec["max_words"],
         site_talk=re.compile("|".join(f"(?:{p})" for p in spec["site_talk"]), re.IGNORECASE),
         # The same patterns searched for anywhere: a block without any is no site talk, unsplit.
-        site_words=re.compile(
-            "|".join(f"(?:{p.removeprefix('.*').removesuffix('.*')})" for p in spec["site_talk"]), re.IGNORECASE
-        ),
+        site_words=patterns.any_of([p.removeprefix(".*").removesuffix(".*") for p in spec["site_talk"]], re.IGNORECASE),
         site_talk_aside_max_words=spec["site_talk_aside_max_words"],
         leading_label=re.compile("|".join(f"(?:{p})" for p in spec["leading_labels"]), re.IGNORECASE),
         direction=_bracketed(spec["transcript_directions"]),

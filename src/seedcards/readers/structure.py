@@ -38,8 +38,7 @@ def iso_date(value: object) -> str | None:
 
 def finish(document: Document) -> Document:
     blocks = [
-        b if b.kind is BlockKind.CODE else dataclasses.replace(b, text=mathtext.convert(_unlabelled(b)))
-        for b in document.blocks
+        b if b.kind is BlockKind.CODE else _with_text(b, mathtext.convert(_unlabelled(b))) for b in document.blocks
     ]
     names, byline_blocks = byline.head_byline(blocks)
     dropped = byline_blocks | _contents(blocks)
@@ -56,14 +55,20 @@ def finish(document: Document) -> Document:
 _CONTENTS_MIN_ENTRIES = 3
 
 
+def _with_text(block: Block, new: str) -> Block:
+    """The block with `new` as its text: the block itself when that is its text already (most are)."""
+    return block if new == block.text else dataclasses.replace(block, text=new)
+
+
 def _contents(blocks: list[Block]) -> set[int]:
     """A table of contents written out: in a run of list items and headings, most items repeat a
     heading further down. Links are gone by now, so the repetition is the shape. The run's items go,
     with the headings in it that come again later."""
+    normal = _normal_forms(blocks)
     last_heading: dict[str, int] = {}
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
-            last_heading[text.normalize(block.text)] = index
+            last_heading[normal[index]] = index
     runs: list[list[int]] = [[]]
     for index, block in enumerate(blocks):
         if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING):
@@ -72,11 +77,20 @@ def _contents(blocks: list[Block]) -> set[int]:
             runs.append([])
     dropped: set[int] = set()
     for run in runs:
-        repeats = [i for i in run if last_heading.get(text.normalize(blocks[i].text), -1) > i]
+        repeats = [i for i in run if last_heading.get(normal[i], -1) > i]
         items = [i for i in run if blocks[i].kind is BlockKind.LIST_ITEM]
         if len(repeats) >= _CONTENTS_MIN_ENTRIES and 2 * len([i for i in repeats if i in items]) >= len(items) > 0:
             dropped.update(items, repeats)
     return dropped
+
+
+def _normal_forms(blocks: list[Block]) -> dict[int, str]:
+    """Each heading's and list item's normal form by index, made once: headings are compared twice."""
+    return {
+        index: text.normalize(block.text)
+        for index, block in enumerate(blocks)
+        if block.kind in (BlockKind.LIST_ITEM, BlockKind.HEADING)
+    }
 
 
 def _unlabelled(block: Block) -> str:
