@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,50 @@ def test_a_word_boundary_is_shared_only_where_it_binds_the_whole_alternative(
         assert not pattern.search(sentence), sentence
     for sentence in matching + not_matching:
         assert bool(pattern.search(sentence)) == bool(plain(alternatives).search(sentence))
+
+
+def test_a_pattern_from_the_compiled_program_cache_is_the_one_re_compiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """patterns.compile keeps each pattern's compiled program in the cache folder; the pattern a
+    later run makes from it is equal to re.compile's (same pattern, flags and program), and a
+    damaged cache file is ignored."""
+    from seedcards import patterns
+
+    monkeypatch.setenv("SEEDCARDS_CACHE", str(tmp_path))
+    monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+    cases = [(r"\b(?:because|due to)\b", 0), (r"(?P<term>\w+) is (?P<def>.+)$", re.IGNORECASE), (r"^\s*[-*]\s", re.M)]
+    made = [patterns.compile(p, f) for p, f in cases]
+    patterns._store_programs()
+    [stored] = list((tmp_path / "patterns").iterdir())
+    monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+    again = [patterns.compile(p, f) for p, f in cases]
+    assert patterns._programs.loaded == len(cases)  # read back from the file, not compiled again
+    for (p, f), first, second in zip(cases, made, again, strict=True):
+        assert first == second == re.compile(p, f)
+        assert second.groupindex == re.compile(p, f).groupindex
+    assert again[1].match("Probing IS a method").group("def") == "a method"
+    stored.write_bytes(b"damaged")
+    monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+    assert patterns.compile(*cases[0]) == re.compile(*cases[0])
+    assert patterns._programs.loaded == 0
+
+
+def test_every_vocabulary_pattern_made_from_the_cache_is_the_one_re_compiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seedcards import patterns
+    from seedcards.extract import cues, definitions, salience, standalone
+    from seedcards.readers import apparatus, furniture
+
+    makers = (cues.cues, salience.forms, standalone._doubts, definitions._patterns, furniture._rules, apparatus._rules)
+    monkeypatch.setenv("SEEDCARDS_CACHE", str(tmp_path))
+    for _ in range(2):  # compiled and stored, then made from the stored programs
+        monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+        for make in makers:
+            make.__wrapped__()
+        patterns._store_programs()
+    stored = patterns._stored_programs()
+    assert len(stored) > 50 and patterns._programs.loaded == len(stored)
+    for pattern, flags in list(stored):
+        assert patterns.compile(pattern, flags) == re.compile(pattern, flags)

@@ -9,8 +9,16 @@ whether one matches (`search`), never which or how many.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import hashlib
+import importlib
+import marshal
 import re
+import sys
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 _BOUNDARY = "\\b"
 
@@ -26,7 +34,7 @@ def any_of(alternatives: Iterable[str], flags: int = 0) -> re.Pattern[str]:
         else:
             rest.append(f"(?:{alternative})")
     parts = ([f"{_BOUNDARY}(?:{'|'.join(bounded)})"] if bounded else []) + rest
-    return re.compile("|".join(parts), flags)
+    return compile("|".join(parts), flags)
 
 
 def _has_top_level_bar(pattern: str) -> bool:
@@ -58,3 +66,88 @@ def _class_end(pattern: str, start: int) -> int:
     while index < len(pattern) and pattern[index] != "]":
         index += 2 if pattern[index] == "\\" else 1
     return index
+
+
+# Compiling the vocabularies' patterns (several hundred alternatives) is a fifth of a one-file
+# command's start-up: parsing each pattern and generating its program in pure Python. The program
+# (a list of integers) depends only on the pattern, its flags and the Python that compiled it, so it
+# is kept in the cache folder, as marshal data keyed by the Python version and the regular-expression
+# engine's own version, and handed back to the engine (`_sre.compile`, as `re` itself does) on later
+# runs. Anything unexpected (another Python, a damaged entry) falls back to `re.compile`.
+_PROGRAMS_KEPT = 4000
+"""More entries than the shipped vocabularies make: past it the file starts again rather than grow."""
+
+
+class _Programs:
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, int], tuple[Any, ...]] | None = None
+        self.loaded = 0
+
+
+_programs = _Programs()
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # re.compile, cached
+    """`re.compile(pattern, flags)`, with the compiled program kept between runs (the pattern it
+    gives is equal to re.compile's: the same pattern, flags and program)."""
+    programs = _stored_programs()
+    key = (pattern, int(flags))
+    try:
+        engine = importlib.import_module("_sre")
+        program = programs.get(key)
+        if program is None:
+            program = _program(pattern, int(flags))
+            programs[key] = program
+        compiled: re.Pattern[str] = engine.compile(pattern, *program)
+        return compiled
+    except Exception:  # a Python whose engine differs: compile as usual
+        programs.pop(key, None)
+        return re.compile(pattern, flags)
+
+
+def _program(pattern: str, flags: int) -> tuple[Any, ...]:
+    """What `re` hands the engine for this pattern (re._compiler.compile, without the engine call)."""
+    parser = importlib.import_module("re._parser")
+    compiler = importlib.import_module("re._compiler")
+    parsed = parser.parse(pattern, flags)
+    code = [int(op) for op in compiler._code(parsed, flags)]  # opcodes are int subclasses marshal cannot write
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    groups = dict(parsed.state.groupdict)
+    return (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groups, tuple(indexgroup))
+
+
+def _programs_file() -> Path:
+    from seedcards import folders
+
+    engine = importlib.import_module("_sre")
+    version = f"{sys.version}|{engine.MAGIC}|{engine.CODESIZE}|{marshal.version}"
+    return folders.cache_dir() / "patterns" / f"{hashlib.sha256(version.encode()).hexdigest()[:32]}.marshal"
+
+
+def _stored_programs() -> dict[tuple[str, int], tuple[Any, ...]]:
+    if _programs.entries is None:
+        _programs.entries = {}
+        try:
+            from seedcards import checked
+
+            body = checked.read(_programs_file())
+            stored = marshal.loads(body) if body else None
+        except Exception:  # no cache folder, another engine, a damaged entry: none kept
+            stored = None
+        if isinstance(stored, dict) and len(stored) <= _PROGRAMS_KEPT:
+            _programs.entries.update(stored)
+        _programs.loaded = len(_programs.entries)
+        atexit.register(_store_programs)
+    return _programs.entries
+
+
+def _store_programs() -> None:
+    """Write the programs back when this run compiled new ones (a cache: not kept if it cannot be)."""
+    from seedcards import checked
+
+    entries = _programs.entries
+    if entries and len(entries) != _programs.loaded and len(entries) <= _PROGRAMS_KEPT:
+        with contextlib.suppress(Exception):
+            checked.write(_programs_file(), marshal.dumps(entries))

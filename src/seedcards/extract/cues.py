@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seedcards import vocab
+from seedcards import patterns, vocab
 
 
 @dataclass(frozen=True)
@@ -44,35 +44,39 @@ def cues() -> Cues:
     # Stance patterns are matched against text.fold(sentence): lower-case, case-sensitive, fast.
     strengths = ("strong", "reported", "weak")
     stances = tuple(
-        Stance(re.compile(rf"\b(?:{entry['cue']})\b"), entry["verb"], strength != "weak")
+        Stance(patterns.compile(rf"\b(?:{entry['cue']})\b"), entry["verb"], strength != "weak")
         for strength in strengths
         for entry in spec["stance"][strength]
     )
     arrows = "|".join(re.escape(a) for a in spec["verdict_arrows"])
     marks = sorted(spec["verdict_marks"], key=len, reverse=True)
     mark_pattern = "|".join(re.escape(m) for m in marks)
-    verdict = re.compile(
+    verdict = patterns.compile(
         rf"^(?P<claim>.{{6,}}?)\s*(?:{arrows})\s*(?P<marks>(?:(?:{mark_pattern})\s*)+)\s*[-–—:]?\s*(?P<comment>.*)$"
     )
-    conversational = re.compile(r"\b(?:%s)(?![\w'])" % "|".join(re.escape(c) for c in spec["conversational"]))
-    any_stance = re.compile(r"\b(?:%s)\b" % "|".join(f"(?:{e['cue']})" for k in strengths for e in spec["stance"][k]))
+    conversational = patterns.compile(r"\b(?:%s)(?![\w'])" % "|".join(re.escape(c) for c in spec["conversational"]))
+    any_stance = patterns.compile(
+        r"\b(?:%s)\b" % "|".join(f"(?:{e['cue']})" for k in strengths for e in spec["stance"][k])
+    )
     return Cues(
         stances=stances,
         any_stance=any_stance,
-        summary=re.compile(r"^(?:%s)\s*[:,\-–—]\s*(?P<body>.+)$" % "|".join(spec["summary_labels"]), re.IGNORECASE),
+        summary=patterns.compile(
+            r"^(?:%s)\s*[:,\-–—]\s*(?P<body>.+)$" % "|".join(spec["summary_labels"]), re.IGNORECASE
+        ),
         discourse_labels=frozenset(spec["discourse_labels"]),
         definition_verbs="|".join(spec["definition_verbs"]),
         definition_hedges="|".join(spec["definition_hedges"]),
         statement_heads="|".join(spec["statement_heads"]),
-        thesis_lead_in=re.compile(r"\b(?:%s)\b" % "|".join(spec["thesis_lead_ins"]), re.IGNORECASE),
+        thesis_lead_in=patterns.compile(r"\b(?:%s)\b" % "|".join(spec["thesis_lead_ins"]), re.IGNORECASE),
         generic_heads=frozenset(spec["generic_heads"]),
         verdict=verdict,
         verdict_marks=dict(spec["verdict_marks"]),
         importance_marks=tuple(spec["importance_marks"]),
         conversational=conversational,
-        deictic=re.compile(r"\b(?:%s)" % "|".join(spec["deictic"])),
+        deictic=patterns.compile(r"\b(?:%s)" % "|".join(spec["deictic"])),
         anaphora=frozenset(english["anaphora"]),
-        anaphora_exceptions=re.compile(r"^(?:%s)\b" % "|".join(english["anaphora_exceptions"]), re.IGNORECASE),
+        anaphora_exceptions=patterns.compile(r"^(?:%s)\b" % "|".join(english["anaphora_exceptions"]), re.IGNORECASE),
     )
 
 

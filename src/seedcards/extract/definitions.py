@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seedcards import text, vocab
+from seedcards import patterns, text, vocab
 from seedcards.extract.cues import cues, opens_with_anaphor
 from seedcards.extract.language import zipf
 from seedcards.extract.sentences import Sentence
@@ -299,7 +299,7 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         (
             "what-call",
             0.8,
-            re.compile(
+            patterns.compile(
                 r"^(?:[Ww]hat|[Tt]he thing)\s+(?P<who>I|we|[A-Z]\w+(?:\s[A-Z]\w+)?)\s+calls?\s+(?P<term>[\"“]?[^\"”,]{2,50}?[\"”]?)\s+"
                 r"(?:is|are|means)\s+(?P<def>.{8,})$"
             ),
@@ -307,7 +307,7 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         (
             "by-mean",
             0.8,
-            re.compile(
+            patterns.compile(
                 r"\bby\s+(?P<term>[\"“][^\"”]{2,60}[\"”]|[^,]{2,50}?),?\s+(?:I|we)(?:'m|\s+am|\s+are)?\s+"
                 r"(?:mean|refer to|meaning|referring to)\s+(?P<def>.{8,})$",
                 flags,
@@ -316,12 +316,14 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         (
             "cue-verb",
             0.75,
-            re.compile(_LEAD + term + alias + r",?\s+(?P<cue>" + c.definition_verbs + r")\s+(?P<def>.{8,})$", flags),
+            patterns.compile(
+                _LEAD + term + alias + r",?\s+(?P<cue>" + c.definition_verbs + r")\s+(?P<def>.{8,})$", flags
+            ),
         ),
         (
             "call-this",
             0.65,
-            re.compile(
+            patterns.compile(
                 r"\b(?:we|I|people|researchers)(?:'ll|\s+will)?\s+(?:call|term|dub)\s+(?:this|these|that|it|such\s+\w+)\s+"
                 r"(?P<term>[\"“]?[^\"”,.;]{2,50}?[\"”]?)(?:[.,;]|$)",
                 flags,
@@ -330,23 +332,23 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         (
             "which-call",
             0.7,
-            re.compile(
+            patterns.compile(
                 r"^(?P<def>.{12,}?),?\s+(?:which|what)\s+(?:I|we|people|researchers|others|[A-Z]\w+)\s+"
                 r"(?:call|calls|term|terms|dub|dubs|refer to as|refers to as)\s+(?P<term>[\"“]?[^\"”,.;]{2,50}?[\"”]?)[.!]?$"
             ),
         ),
-        ("quoted-gloss", 0.7, re.compile(r"^[\"“](?P<term>[^\"”]{2,60}?):[\"”]\s+(?P<def>.{8,})$")),
+        ("quoted-gloss", 0.7, patterns.compile(r"^[\"“](?P<term>[^\"”]{2,60}?):[\"”]\s+(?P<def>.{8,})$")),
         (
             "gloss",
             0.6,
-            re.compile(
+            patterns.compile(
                 r"^(?P<term>[^:\"”.!?]{2,60}?|[^:]{0,30}[\"“][^\"”]{2,40}[\"”])\s*(?::|\s[—–]\s)\s*(?P<def>.{8,})$"
             ),
         ),
         (
             "law-states",
             0.75,
-            re.compile(
+            patterns.compile(
                 _LEAD + r"(?P<term>[^,;:()]{2,60}?\b(?:" + c.statement_heads + r"))\s+(?:states|says|holds|predicts)"
                 r"(?:\s+that)?\s+(?P<def>.{8,})$",
                 flags,
@@ -355,19 +357,21 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         (
             "would-be",
             0.6,
-            re.compile(r"(?:^|,\s*|\bthen\s+)(?P<term>[^,;:\"“]{2,40}?)\s+would\s+be\s+(?P<def>[\"“].{8,})$", flags),
+            patterns.compile(
+                r"(?:^|,\s*|\bthen\s+)(?P<term>[^,;:\"“]{2,40}?)\s+would\s+be\s+(?P<def>[\"“].{8,})$", flags
+            ),
         ),
         (
             "i.e.",
             0.5,
-            re.compile(
+            patterns.compile(
                 r"(?P<term>(?:[\w'’/\-]+\s+){0,3}[\w'’/\-]+),?\s+\(?i\.e\.?,?\s+(?P<def>[^();]{8,200}?)\)?[.]?$", flags
             ),
         ),
         (
             "copula",
             0.5,
-            re.compile(
+            patterns.compile(
                 _LEAD + term + alias + r"\s+(?:is|are)\s+(?:(?P<hedge>" + c.definition_hedges + r")\s+)?"
                 r"(?P<def>(?:a|an|the|when|where|how|what|any|one of|that which|whatever)\b.{6,})$",
                 flags,
@@ -376,7 +380,7 @@ def _patterns() -> list[tuple[str, float, re.Pattern[str]]]:
         (
             "emphasis-copula",
             0.55,
-            re.compile(
+            patterns.compile(
                 _LEAD
                 + term
                 + alias

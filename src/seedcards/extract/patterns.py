@@ -1,5 +1,5 @@
 """The extractor's vocabulary patterns are compiled by seedcards.patterns, which the readers share."""
 
-from seedcards.patterns import any_of
+from seedcards.patterns import any_of, compile  # compile: the cached re.compile
 
-__all__ = ["any_of"]
+__all__ = ["any_of", "compile"]

@@ -97,21 +97,21 @@ def forms() -> Forms:
         announcement=any_of("announcement"),
         reported_view=any_of("reported_view"),
         rebuttal=any_of("rebuttal"),
-        credits=re.compile(r"(?:%s)" % "|".join(credits)),
+        credits=patterns.compile(r"(?:%s)" % "|".join(credits)),
     )
 
 
 def content_lemmas(sentence: str) -> list[str | None]:
     """Lemmas of the sentence's words in order; None where a stop word or short word breaks a phrase."""
-    stop = text.stopwords()
-    out: list[str | None] = []
-    for match in _WORD.finditer(sentence):
-        word = match.group().lower().replace("’", "'")
-        if word in stop or len(word) < 3 or "'" in word:
-            out.append(None)
-        else:
-            out.append(lemma(word))
-    return out
+    return [_content_lemma(word) for word in _WORD.findall(sentence)]
+
+
+@lru_cache(maxsize=65536)  # a document's words recur from sentence to sentence
+def _content_lemma(word: str) -> str | None:
+    word = word.lower().replace("’", "'")
+    if word in text.stopwords() or len(word) < 3 or "'" in word:
+        return None
+    return lemma(word)
 
 
 @lru_cache(maxsize=8192)  # a section's heading is asked for once per sentence in it
@@ -342,6 +342,8 @@ def _holds(words: list[str], run: list[str]) -> bool:
 def _kin(a: str, b: str) -> bool:
     if a == b:
         return True
+    if len(a) < 4 or len(b) < 4 or a[:3] != b[:3]:
+        return False  # what the rule below says of short words and of words that part early, found fast
     shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return min(len(a), len(b)) >= 4 and shared >= max(3, min(len(a), len(b)) - 3)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from seedcards import text, vocab
+from seedcards import patterns, text, vocab
 from seedcards.document import Block, BlockKind, Region
 from seedcards.readers.regions import heading_region
 
@@ -38,11 +38,13 @@ def _rules() -> _Rules:
     spec = vocab.load("furniture")
     objects = "|".join(spec["gratitude_objects"])
     return _Rules(
-        acknowledgement=re.compile("|".join(f"(?:{p})" for p in spec["acknowledgement_openers"]), re.IGNORECASE),
-        thanks_to=re.compile(spec["thanks_to"], re.IGNORECASE),
-        gratitude=re.compile(rf"\b(?:thank\w*|grateful|gratitude|indebted|appreciat\w*|{objects})\b", re.IGNORECASE),
-        credit=re.compile(spec["credit_by"]),
-        citation_request=re.compile("|".join(f"(?:{p})" for p in spec["citation_requests"]), re.IGNORECASE),
+        acknowledgement=patterns.compile("|".join(f"(?:{p})" for p in spec["acknowledgement_openers"]), re.IGNORECASE),
+        thanks_to=patterns.compile(spec["thanks_to"], re.IGNORECASE),
+        gratitude=patterns.compile(
+            rf"\b(?:thank\w*|grateful|gratitude|indebted|appreciat\w*|{objects})\b", re.IGNORECASE
+        ),
+        credit=patterns.compile(spec["credit_by"]),
+        citation_request=patterns.compile("|".join(f"(?:{p})" for p in spec["citation_requests"]), re.IGNORECASE),
         citation_request_max_words=spec["citation_request_max_words"],
     )
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedcards import text, vocab
+from seedcards import patterns, text, vocab
 from seedcards.document import Block, BlockKind
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -30,21 +30,21 @@ _STAMP = rf"(?:{_DATE}[,\sT]*)?{_TIME}"
 _NAME = r"[@\w][\w.'’@-]*(?: [\w.'’@-]+){0,3}?"
 _SEP = r"\s*(?:[-–—|:,·•]\s*)?"
 
-_STAMP_FIRST = re.compile(
+_STAMP_FIRST = patterns.compile(
     rf"^\s*[\[(]?(?P<time>{_STAMP})[\])]?{_SEP}(?:#[\w.-]+{_SEP})?"
     rf"(?:<\s*[@+%~&]?(?P<bracketed>{_NAME})\s*>|(?P<name>{_NAME})\s*:)(?:\s+(?P<rest>.*)|$)",
     re.IGNORECASE,
 )
-_NAME_FIRST = re.compile(
+_NAME_FIRST = patterns.compile(
     rf"^\s*\**(?P<name>{_NAME})\**\s*[\[(](?P<time>{_STAMP})[\])]\s*:?(?:\s+(?P<rest>.*)|$)", re.IGNORECASE
 )
 # A header line over the message: "frank — Today at 12:03 PM", "grace  12:03 PM".
-_HEADER = re.compile(
+_HEADER = patterns.compile(
     rf"^\s*\**(?P<name>{_NAME})\**(?:\s+[—–-]\s+|\s{{2,}})(?P<time>(?:{_DATE}[,\s]*)?{_TIME})\s*$", re.IGNORECASE
 )
 # A later stamp within the same speaker's turn, as transcripts print one every paragraph:
 # "(00:28):" on a line of its own, or "[12:05] and then ..." before the text.
-_CONTINUED = re.compile(rf"^\s*[\[(](?P<time>{_STAMP})[\])]\s*:?(?:\s+(?P<rest>.*)|$)", re.IGNORECASE)
+_CONTINUED = patterns.compile(rf"^\s*[\[(](?P<time>{_STAMP})[\])]\s*:?(?:\s+(?P<rest>.*)|$)", re.IGNORECASE)
 _NOT_NAMES = frozenset(vocab.load("furniture")["not_speaker_names"])
 
 
@@ -72,9 +72,9 @@ def turn(line: str) -> Turn | None:
 # A transcript's speaker label in bold at a paragraph's start, "**Jane Doe:** Yes, ..." or
 # "**Jane Doe**: ...", maybe followed by a time stamp ("\\[12:11\\]", escaped as Markdown writes it).
 _BOLD_NAME = r"\*\*(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?::\*\*|\*\*:)"
-_BOLD_LABEL = re.compile(rf"^{_BOLD_NAME}\s*")
-_BOLD_LABELS = re.compile(rf"^\s*{_BOLD_NAME}", re.MULTILINE)
-_LEADING_STAMP = re.compile(rf"^\\?[\[(](?P<time>{_STAMP})\\?[\])]\s*", re.IGNORECASE)
+_BOLD_LABEL = patterns.compile(rf"^{_BOLD_NAME}\s*")
+_BOLD_LABELS = patterns.compile(rf"^\s*{_BOLD_NAME}", re.MULTILINE)
+_LEADING_STAMP = patterns.compile(rf"^\\?[\[(](?P<time>{_STAMP})\\?[\])]\s*", re.IGNORECASE)
 # How often a bold label must open a paragraph, for at least two names, before it is a speaker's:
 # a "**Note:**" or a one-off "**Alice:**" in a post is not a transcript.
 _MIN_LABELLED_TURNS = 2

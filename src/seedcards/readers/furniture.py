@@ -31,17 +31,19 @@ def _rules() -> _Rules:
     spec = vocab.load("furniture")
     openers = sorted(spec["pleasantry_openers"], key=len, reverse=True)
     return _Rules(
-        lines=re.compile("|".join(f"(?:{p})" for p in spec["lines"]), re.IGNORECASE),
-        opener=re.compile(r"(?:%s)\b" % "|".join(re.escape(o) for o in openers), re.IGNORECASE),
-        substance=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(s) for s in spec["substance_markers"]), re.IGNORECASE),
+        lines=patterns.compile("|".join(f"(?:{p})" for p in spec["lines"]), re.IGNORECASE),
+        opener=patterns.compile(r"(?:%s)\b" % "|".join(re.escape(o) for o in openers), re.IGNORECASE),
+        substance=patterns.compile(
+            r"\b(?:%s)\b" % "|".join(re.escape(s) for s in spec["substance_markers"]), re.IGNORECASE
+        ),
         name_with_counts_max_words=spec["name_with_counts_max_words"],
         pleasantry_max_words=spec["pleasantry_max_words"],
         max_words=spec["max_words"],
-        site_talk=re.compile("|".join(f"(?:{p})" for p in spec["site_talk"]), re.IGNORECASE),
+        site_talk=patterns.compile("|".join(f"(?:{p})" for p in spec["site_talk"]), re.IGNORECASE),
         # The same patterns searched for anywhere: a block without any is no site talk, unsplit.
         site_words=patterns.any_of([p.removeprefix(".*").removesuffix(".*") for p in spec["site_talk"]], re.IGNORECASE),
         site_talk_aside_max_words=spec["site_talk_aside_max_words"],
-        leading_label=re.compile("|".join(f"(?:{p})" for p in spec["leading_labels"]), re.IGNORECASE),
+        leading_label=patterns.compile("|".join(f"(?:{p})" for p in spec["leading_labels"]), re.IGNORECASE),
         direction=_bracketed(spec["transcript_directions"]),
         gap=_bracketed(spec["transcript_gaps"]),
     )
@@ -57,7 +59,7 @@ def _bracketed(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
     inner = rf"(?:{alternatives}){_NOTE_TAIL}"
     # Spaces before the note go with it; punctuation after it stays with the sentence.
-    return re.compile(rf"\s*(?:\[\s*{inner}\s*\]|\(\s*{inner}\s*\))", re.IGNORECASE)
+    return patterns.compile(rf"\s*(?:\[\s*{inner}\s*\]|\(\s*{inner}\s*\))", re.IGNORECASE)
 
 
 _THANKS_TO = re.compile(r"thanks to\b", re.IGNORECASE)
