@@ -349,7 +349,10 @@ def _frequencies() -> dict[str, float]:
         from wordfreq import get_frequency_dict
 
         return get_frequency_dict("en", wordlist="small")
-    return {word: 10 ** (-index / 100) for index, band in enumerate(bands) for word in band}
+    frequencies: dict[str, float] = {}
+    for index, band in enumerate(bands):  # one value per band, the later band's where a word repeats
+        frequencies.update(dict.fromkeys(band, 10 ** (-index / 100)))
+    return frequencies
 
 
 def _frequency_bands(name: str) -> list[list[str]] | None:
