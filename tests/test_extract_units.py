@@ -76,6 +76,21 @@ def test_diversity_takes_a_new_idea_before_a_restatement() -> None:
     assert [o.score for o in order] == [1.0, 0.8, 0.95]
 
 
+def test_a_term_sets_weight_is_the_same_whatever_order_its_terms_come_in() -> None:
+    """A set's order follows the hash seed (PYTHONHASHSEED): the weights diversity compares must come
+    out the same to the last bit in every order, or near-ties fall differently from run to run."""
+    import random
+
+    spread = {f"t{i}": 3 + 4 * i for i in range(12)}
+    terms = list(spread)
+    rng = random.Random(7)
+    weights = set()
+    for _ in range(50):
+        rng.shuffle(terms)
+        weights.add(salience._weight(terms, spread))
+    assert len(weights) == 1
+
+
 def test_duplicates_merge_and_keep_the_better_card() -> None:
     dedup = ranking.Deduplicator()
     worse = Card(CardKind.CLOZE, "a#1", text="Linear probes read {{c1::features}} from frozen activations.", score=0.6)

@@ -471,7 +471,9 @@ def overlap(a: frozenset[str], b: frozenset[str], spread: Mapping[str, int] | No
 def _weight(terms: Iterable[str], spread: Mapping[str, int] | None) -> float:
     if not spread:
         return float(len(terms)) if isinstance(terms, frozenset) else float(sum(1 for _ in terms))
-    return sum(1.0 / max(1, spread.get(t, 1)) for t in terms)
+    # fsum: exactly rounded whatever the order, and a set's order follows the hash seed; a plain sum
+    # differed in its last bits from run to run, and near-ties in diverse_order fell either way.
+    return math.fsum(1.0 / max(1, spread.get(t, 1)) for t in terms)
 
 
 def diverse_order(
