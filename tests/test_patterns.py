@@ -114,3 +114,22 @@ def test_every_vocabulary_pattern_made_from_the_cache_is_the_one_re_compiles(
     assert len(stored) > 50 and patterns._programs.loaded == len(stored)
     for pattern, flags in list(stored):
         assert patterns.compile(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_the_program_cache_starts_again_rather_than_grow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Vocabularies edited many times leave programs no run asks for: past the limit the file keeps
+    only what the last run used."""
+    from seedcards import patterns
+
+    monkeypatch.setenv("SEEDCARDS_CACHE", str(tmp_path))
+    monkeypatch.setattr(patterns, "_PROGRAMS_KEPT", 2)
+    monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+    for word in ("alpha", "beta", "gamma"):
+        patterns.compile(rf"\b{word}\b")
+    patterns._store_programs()
+    monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+    patterns.compile(r"\bdelta\b")
+    assert patterns._programs.loaded == 0  # three stored, more than the limit: not read
+    patterns._store_programs()
+    monkeypatch.setattr(patterns, "_programs", patterns._Programs())
+    assert set(patterns._stored_programs()) == {(r"\bdelta\b", 0)}

@@ -82,6 +82,7 @@ class _Programs:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, int], tuple[Any, ...]] | None = None
         self.loaded = 0
+        self.used: set[tuple[str, int]] = set()
 
 
 _programs = _Programs()
@@ -95,6 +96,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # re.compile, cac
     try:
         engine = importlib.import_module("_sre")
         program = programs.get(key)
+        _programs.used.add(key)
         if program is None:
             program = _program(pattern, int(flags))
             programs[key] = program
@@ -148,6 +150,8 @@ def _store_programs() -> None:
     from seedcards import checked
 
     entries = _programs.entries
-    if entries and len(entries) != _programs.loaded and len(entries) <= _PROGRAMS_KEPT:
+    if entries and len(entries) > _PROGRAMS_KEPT:  # vocabularies edited many times: keep what this run used
+        entries = {key: entries[key] for key in _programs.used if key in entries}
+    if entries and len(entries) != _programs.loaded:
         with contextlib.suppress(Exception):
             checked.write(_programs_file(), marshal.dumps(entries))
