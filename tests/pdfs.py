@@ -21,6 +21,8 @@ class Page:
     right: list[str] = field(default_factory=list)
     single: list[tuple[str, float]] = field(default_factory=list)
     """(text, font size) lines of a one-column page, after the top part."""
+    bottom: list[tuple[str, float]] = field(default_factory=list)
+    """(text, font size) lines at the foot of the page, above the page number: footnotes."""
 
 
 def make_pdf(
@@ -60,5 +62,10 @@ def make_pdf(
             for index, line in enumerate(lines):
                 if line:
                     pdf.text(x, y + 4 + index * LEADING, line)
+        y = PAGE_HEIGHT * 0.86
+        for line, size in page.bottom:
+            pdf.set_font("Helvetica", size=size)
+            pdf.text(MARGIN, y, line)
+            y += size * 0.4 + 1
     pdf.output(str(path))
     return path

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from seedcards.cli import main
 from seedcards.document import BlockKind, Region
 from seedcards.readers import expand, read
+from seedcards.readers.pdf import line_text, without_note_marks
 from tests.pdfs import Page, make_pdf
 
 HEADER = "Journal of Test Layouts, Vol. 3"
@@ -144,3 +145,74 @@ def test_a_damaged_pdf_is_named_in_one_line(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF")
     result = CliRunner().invoke(main, ["extract", str(broken)])
     assert "broken.pdf" in result.output and "Traceback" not in result.output
+
+
+def test_a_title_the_layout_broke_into_several_lines_is_one_heading_and_footnotes_are_notes(tmp_path: Path) -> None:
+    page = Page(
+        top=[("Abliteration Leaves the Safety", 18), ("Directions of a Model", 18), ("in Place", 18)],
+        single=[
+            ("Refusal ablation edits the weights of a model to remove refusals.", 10),
+            ("The directions that safety training added are mostly still there.", 10),
+        ],
+        bottom=[("1Code: https://example.org/ablation/experiment-1", 8), ("tree/main/round-2", 8)],
+    )
+    document = read(make_pdf(tmp_path / "abl.pdf", [page]))
+    assert document.title == "Abliteration Leaves the Safety Directions of a Model in Place"
+    body = [b.text for b in document.blocks if b.region is Region.BODY]
+    assert body[1:] == [
+        "Refusal ablation edits the weights of a model to remove refusals.",
+        "The directions that safety training added are mostly still there.",
+    ]
+    notes = [b.text for b in document.blocks if b.region is Region.NOTES]
+    assert any("example.org" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("raw", "read_as"),
+    [
+        ("(cid:136) We introduce the Reversal Score.", "• We introduce the Reversal Score."),
+        ("the (cid:3)score rises", "the score rises"),
+        ("(cid:0)", ""),
+        ("ﬁne-tuning", "fine-tuning"),
+    ],
+)
+def test_a_glyph_the_font_does_not_map_is_a_bullet_at_a_line_start_and_nothing_elsewhere(
+    raw: str, read_as: str
+) -> None:
+    assert line_text(raw) == read_as
+
+
+class _Glyph:
+    """A character as pdfminer lays it out: its text and its font size."""
+
+    def __init__(self, text: str, size: float) -> None:
+        self.text, self.size = text, size
+
+    def get_text(self) -> str:
+        return self.text
+
+
+def _glyphs(line: str, small: str = "^") -> list[_Glyph]:
+    """``line`` with each character after a ``small`` marker set at footnote size."""
+    out, shrink = [], False
+    for ch in line:
+        if ch == small:
+            shrink = True
+            continue
+        out.append(_Glyph(ch, 6.0 if shrink else 10.0))
+        shrink = False
+    return out
+
+
+@pytest.mark.parametrize(
+    ("line", "read_as"),
+    [
+        ("as shown (Section 5.5).^3 Next", "as shown (Section 5.5). Next"),
+        ("two studies,^1^2 both", "two studies, both"),
+        ("the gap is 10^6 tokens", "the gap is 106 tokens"),  # an exponent after a digit is no mark
+        ("the variance x^2 grows", "the variance x2 grows"),
+        ("set in the body size.3 stays", "set in the body size.3 stays"),
+    ],
+)
+def test_footnote_marks_after_punctuation_are_no_words_of_the_sentence(line: str, read_as: str) -> None:
+    assert without_note_marks(_glyphs(line), 10.0) == read_as

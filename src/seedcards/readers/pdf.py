@@ -8,6 +8,7 @@ orders and identifies blocks as lines do for the other formats, and `page` says 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from collections import Counter
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from seedcards import text
 from seedcards.document import Block, BlockKind, Document, Region
@@ -32,6 +34,14 @@ _REFERENCE = re.compile(r"^\[\d{1,3}\]\s")
 _MARGIN = 0.08  # the top and bottom share of a page where running heads, feet and numbers sit
 _HEADING_MAX_WORDS = 14
 _NOTE_SIZE = 0.9  # text in a margin set smaller than this share of the body's size is a note, not writing
+_FOOTNOTE_ZONE = 0.2
+"""Footnotes sit in the bottom fifth of a page, set smaller than the body: notes, not writing."""
+_TITLE_MAX_WORDS = 30
+_MARK_SIZE = 0.8  # a footnote mark is set at most this share of its line's size
+_NOTE_MARKS = frozenset("0123456789*†‡§¶")
+_BEFORE_MARK = frozenset('.,;:)]"”’')
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+"""pdfminer's stand-in for a glyph the font does not map to text: at a line's start, a list bullet."""
 _JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|tex|pdf)$)", re.IGNORECASE)
 
 
@@ -60,16 +70,49 @@ class _Box:
     def in_margin(self) -> bool:
         return self.bottom > self.page_height * (1 - _MARGIN) or self.top < self.page_height * _MARGIN
 
+    @property
+    def in_footnote_zone(self) -> bool:
+        return self.top > self.page_height * (1 - _FOOTNOTE_ZONE)
+
+
+def line_text(raw: str) -> str:
+    """A line's text: ligatures undone, and glyphs pdfminer could not map gone, or a bullet when one
+    opens the line ("(cid:136) We introduce ..." is a list item)."""
+    body = text.squash(raw.translate(_LIGATURES))
+    if "(cid:" not in body:
+        return body
+    opening = _UNMAPPED_GLYPH.match(body)
+    rest = text.squash(_UNMAPPED_GLYPH.sub("", body))
+    return f"• {rest}" if opening and rest else rest
+
+
+def without_note_marks(element: Iterable[Any], size: float) -> str:
+    """A line's text without footnote marks: small raised digits or daggers right after a sentence's
+    punctuation ("(Section 5.5).³", ",¹²"). After a letter they may be an exponent, and stay."""
+    out: list[str] = []
+    dropping = False
+    for item in element:
+        piece = item.get_text()
+        mark = getattr(item, "size", size) < size * _MARK_SIZE and piece in _NOTE_MARKS
+        if mark and (dropping or (out and out[-1][-1:] in _BEFORE_MARK)):
+            dropping = True
+            continue
+        dropping = False
+        out.append(piece)
+    return "".join(out)
+
 
 def _pages(raw: bytes, path: Path) -> list[tuple[float, float, list[_Box]]]:
     from pdfminer.layout import LTChar, LTTextBox, LTTextLine
 
     def line_of(element: LTTextLine) -> _Line | None:
         chars = [c for c in element if isinstance(c, LTChar)]
-        body = text.squash(element.get_text().translate(_LIGATURES))
-        if not body or not chars:
+        if not chars:
             return None
         size = statistics.median(c.size for c in chars)
+        body = line_text(without_note_marks(element, size))
+        if not body:
+            return None
         bold = (
             sum(1 for c in chars if re.search(r"bold|black|heavy|semibold", c.fontname, re.IGNORECASE)) > len(chars) / 2
         )
@@ -172,6 +215,10 @@ def _paragraphs(box: _Box) -> list[list[_Line]]:
     return groups
 
 
+_OPEN_END = re.compile(r"[^.!?:;\"”’)]$")
+"""A paragraph that ends so is cut off, by a column or a page, and goes on in the next body paragraph."""
+
+
 class _Reader:
     def __init__(self, body_size: float, title_size: float) -> None:
         self.blocks: list[Block] = []
@@ -183,12 +230,28 @@ class _Reader:
         for group in _paragraphs(box):
             body = _join(line.text for line in group)
             if body and not furniture.is_furniture_line(body):
-                self.blocks.append(self._block(box, group, body))
+                self._add(self._block(box, group, body))
             self.line += len(group)
 
+    def _add(self, block: Block) -> None:
+        if self._continues(block):
+            return
+        last = self.blocks[-1] if self.blocks else None
+        if _is_title(block) and last is not None and _is_title(last):
+            # One title the layout set as several boxes, a line each.
+            joined = f"{last.text} {block.text}"
+            if len(joined.split()) <= _TITLE_MAX_WORDS:
+                self.blocks[-1] = dataclasses.replace(last, text=joined)
+                return
+        self.blocks.append(block)
+
     def _block(self, box: _Box, group: list[_Line], body: str) -> Block:
-        region = Region.NOTES if box.in_margin and group[0].size < self.body_size * _NOTE_SIZE else Region.BODY
+        small = group[0].size < self.body_size * _NOTE_SIZE
+        footnote = small and box.in_footnote_zone and not _CAPTION.match(body)
+        region = Region.NOTES if small and (box.in_margin or footnote) else Region.BODY
         first = group[0]
+        if self._is_title(box, group, body):
+            return Block(BlockKind.HEADING, body, self.line, level=1, page=box.page)
         if self._is_heading(group, body):
             level = 1 if first.size >= self.title_size and box.page == 1 else 3 if re.match(r"^\d+\.\d+", body) else 2
             return Block(BlockKind.HEADING, body, self.line, level=level, page=box.page)
@@ -198,6 +261,26 @@ class _Reader:
         if item and not _REFERENCE.match(body):
             return Block(BlockKind.LIST_ITEM, body[item.end() :], self.line, page=box.page, region=region)
         return Block(BlockKind.PARAGRAPH, body, self.line, page=box.page, region=region)
+
+    def _continues(self, block: Block) -> bool:
+        """A paragraph cut by a column or page break goes on where the text goes on: a body paragraph
+        opening in lower case after one that ends mid-sentence, with only notes and captions between."""
+        if block.kind is not BlockKind.PARAGRAPH or block.region is not Region.BODY or not block.text[:1].islower():
+            return False
+        for index in range(len(self.blocks) - 1, -1, -1):
+            before = self.blocks[index]
+            if before.region is not Region.BODY or before.kind is BlockKind.CAPTION:
+                continue
+            if before.kind is not BlockKind.PARAGRAPH or not _OPEN_END.search(before.text):
+                return False
+            self.blocks[index] = dataclasses.replace(before, text=_join([before.text, block.text]))
+            return True
+        return False
+
+    def _is_title(self, box: _Box, group: list[_Line], body: str) -> bool:
+        """The title, however many lines the layout broke it into."""
+        sized = all(line.size >= self.title_size for line in group)
+        return box.page == 1 and sized and len(body.split()) <= _TITLE_MAX_WORDS
 
     def _is_heading(self, group: list[_Line], body: str) -> bool:
         if len(group) > 2 or len(body.split()) > _HEADING_MAX_WORDS or body.endswith((".", ",", ";", ":")):
@@ -209,6 +292,10 @@ class _Reader:
         return (
             larger or first.bold or (len(group) == 1 and bool(_NUMBERED_HEADING.match(body)) and len(body.split()) <= 8)
         )
+
+
+def _is_title(block: Block) -> bool:
+    return block.kind is BlockKind.HEADING and block.level == 1 and block.page == 1
 
 
 def _metadata(raw: bytes) -> dict[str, str]:
