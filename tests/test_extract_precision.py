@@ -14,6 +14,7 @@ from seedcards.extract.language import has_finite_verb
 from seedcards.extract.sentences import iter_sentences
 from seedcards.extract.standalone import doubt, strip_citations
 from seedcards.extract.topics import load_topics
+from seedcards.extract.weights import WEIGHTS
 from seedcards.readers import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,10 @@ OFF_IDEA = {
     "an announcement": "Sparse probes on residual activations have some interesting properties for refusal features.",
     "credits": "The sparse probes on refusal features in residual activations were run by Ada Lovelace and Alan Turing.",
     "a list of names": "Sparse probes on refusal features were studied by Ada Lovelace, Alan Turing, Grace Hopper, Edsger Dijkstra and others.",
+    "a guest introduced": "Today we have the sparse probes researcher behind refusal features in residual activations joining us.",
+    "a biography": "I've been a research engineer at a lab since 2019, working on sparse probes for refusal features in residual activations.",
+    "thanks to colleagues": "I would like to thank my co-workers on sparse probes for refusal features in residual activations.",
+    "a roadmap": "For sparse probes we have an ambitious roadmap of refusal features in residual activations.",
 }
 
 
@@ -248,3 +253,44 @@ def test_a_transcript_sentence_with_words_lost_is_never_a_card_and_stage_directi
     assert "[…]" in gap.text and not salience.is_candidate(gap)
     whole = next(s for s in iter_sentences(document) if "high accuracy" in s.text)
     assert "refusal features from residual activations" in whole.text and salience.is_candidate(whole)
+
+
+def test_a_quoted_question_is_not_a_candidate() -> None:
+    asked = 'He asks, "Are non-LLM metrics less correlated with human judgment but more reproducible?"'
+    stated = 'He said, "Non-LLM metrics are less correlated with human judgment but more reproducible."'
+    blocks = (Block(BlockKind.PARAGRAPH, asked, line=1), Block(BlockKind.PARAGRAPH, stated, line=2))
+    document = Document(path=Path("post.md"), title="Metrics", blocks=blocks, author="Ada Example")
+    assert [salience.is_candidate(s) for s in iter_sentences(document)] == [False, True]
+
+
+def test_a_definition_after_a_connective_opener_is_made_without_it() -> None:
+    """ "So X is a ..." in speech or prose: the opener is no pointer, and the term is still defined."""
+    definition = "So ProbeKit is an open source library for training sparse probes on residual activations."
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t, line=i + 1) for i, t in enumerate((*CONTEXT, definition)))
+    document = Document(path=Path("post.md"), title="Sparse probes", blocks=blocks, author="Ada Example")
+    cards = Extractor(load_topics(ROOT / "decks" / "topics.yaml")).document_cards(document, "post.md")
+    assert [(c.front, c.back) for c in cards if c.front == "ProbeKit"] == [
+        ("ProbeKit", "an open source library for training sparse probes on residual activations")
+    ]
+
+
+def _scored(*scores: float) -> list[salience.Ranked]:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, f"Sentence number {i} is here.", line=i + 1) for i in range(len(scores)))
+    document = Document(path=Path("chat.md"), title="Chat", blocks=blocks, kind="chat")
+    sentences = list(iter_sentences(document))
+    return [
+        salience.Ranked(s, frozenset(), frozenset(), v, set(), i)
+        for i, (s, v) in enumerate(zip(sentences, scores, strict=True))
+    ]
+
+
+def test_a_conversation_is_ranked_within_itself_so_a_full_budget_reaches_the_floor() -> None:
+    """Spoken sentences score lower than written ones: every score is raised by one amount, just
+    enough that the candidates a budget tries reach the floor, and never by more than the cap."""
+    ranked = _scored(0.9, 0.45, 0.4, 0.35, 0.1, 0.05)
+    lifted = salience.within_conversation(ranked, budget=1, min_score=0.5)  # 3 candidates per card are tried
+    assert [r.score for r in lifted] == [1.0, 0.55, 0.5, 0.45, 0.2, 0.15]
+    low = salience.within_conversation(_scored(0.9, 0.1, 0.1, 0.1), budget=1, min_score=0.5)
+    assert [r.score for r in low] == [0.9 + WEIGHTS.conversation_lift] + [round(0.1 + WEIGHTS.conversation_lift, 3)] * 3
+    enough = _scored(0.9, 0.8, 0.7, 0.1)
+    assert salience.within_conversation(enough, budget=1, min_score=0.5) == enough

@@ -96,6 +96,8 @@ class Extractor:
         ranked, keys = salience.rank(document, candidates, set(definitions), self.weights)
         word_count = sum(len(text.words(s.text)) for s in candidates)
         budget = salience.budget(word_count, len(candidates), self.weights, self.per_1000)
+        if document.kind == "chat":
+            ranked = salience.within_conversation(ranked, budget, self.min_score, self.weights)
         eligible = [r for r in ranked if r.score >= self.min_score]
         order = salience.diverse_order(
             eligible, self.weights, limit=budget * self.weights.tag_pool_factor, spread=keys.sentences_with
@@ -171,7 +173,9 @@ class Extractor:
         if definition is not None:
             # markup residue, a caption, a lost formula, a dangling pointer: not worth the risk
             cited = strip_citations(item.sentence.text)
-            return None if doubt(cited) is not None else self._definition_card(document, source, item, definition)
+            # A connective opener ("So X is ...", "And X is basically ...") is no doubt: what follows it is judged.
+            doubted = doubt(cited) is not None and doubt(strip_openers(cited)) is not None
+            return None if doubted else self._definition_card(document, source, item, definition)
         before = sentence_before(self._sentences, self._positions[id(item.sentence)])
         sentence = replace(item.sentence, previous=before.text if before else None)
         # "this method" under "the speculative sampling method": the card says which, in brackets.

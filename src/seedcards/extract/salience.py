@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -355,8 +355,8 @@ def is_candidate(sentence: Sentence) -> bool:
     body = sentence.text.rstrip()
     if _TRUNCATED.search(body) or (_CODE_MARKS.search(body) and _CODE_LIKE.search(body)):
         return False  # cut off mid-sentence ("and h..."), words left out ("[…]"), or a command line
-    if body.endswith(("?", ":")):
-        return False  # it asks, or it introduces what follows
+    if body.rstrip("\"'”’)]").endswith(("?", ":")):
+        return False  # it asks (a quoted question too: '... more reproducible?"'), or it introduces what follows
     if _CAPTION_LABEL.match(body):
         return False  # a caption the reader could not tell from a paragraph
     if block.kind is BlockKind.PARAGRAPH and not _ENDS_SENTENCE.search(body) and len(text.words(body)) < 15:
@@ -449,6 +449,23 @@ def rank(
         # Not clipped: the order among strong candidates matters; cards clip it to 0..1.
         out.append(Ranked(sentence, terms, key, round(max(0.0, value), 3), found, position))
     return out, keys
+
+
+def within_conversation(
+    ranked: list[Ranked], budget: int, min_score: float, weights: Weights = WEIGHTS
+) -> list[Ranked]:
+    """A conversation's candidates ranked against each other rather than against written prose:
+    spoken sentences are long, plain-worded and full of "you", so the same idea scores lower said
+    than written, and a whole transcript would leave few sentences above the floor. Every score is
+    raised by the same amount (at most `conversation_lift`), so that the candidates a full budget
+    would try reach the floor; the order within the document is unchanged."""
+    wanted = budget * weights.tag_pool_factor
+    scores = sorted((r.score for r in ranked), reverse=True)
+    if not scores:
+        return ranked
+    reach = scores[min(wanted, len(scores)) - 1]
+    lift = max(0.0, min(weights.conversation_lift, min_score - reach))
+    return ranked if lift == 0 else [replace(r, score=round(r.score + lift, 3)) for r in ranked]
 
 
 def budget(word_count: int, sentence_count: int, weights: Weights = WEIGHTS, per_1000: float | None = None) -> int:

@@ -100,6 +100,8 @@ class Weights:
     """A short document gives at most this share of its candidate sentences as cards."""
     diversity: float = 0.8
     """MMR trade-off: how much overlap in key terms with an already chosen card costs."""
+    conversation_lift: float = 0.2
+    """At most this much is added to every score of a conversation (salience.within_conversation)."""
     tag_pool_factor: int = 3
     """How many candidates per card of the budget are tagged and shaped (the costly steps)."""
 
