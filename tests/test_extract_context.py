@@ -208,3 +208,18 @@ def test_a_paragraph_under_a_figure_leans_on_the_first_sentence_of_its_caption()
     )
     cards = card_on("long-term context than", cards_of(caption, results, rest=rest))
     assert len(cards) == 1 and cards[0].context.startswith("Accuracy of each recurrent unit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As models grow larger, people want to remove what they learned without retraining these models from scratch.",
+        "If neurons are the variables of a network, activations are the values of those variables.",
+    ],
+)
+def test_this_x_that_the_sentence_itself_names_before_does_not_dangle(sentence: str) -> None:
+    assert doubt(sentence) is None
+
+
+def test_this_x_named_only_after_it_still_dangles() -> None:
+    assert doubt("Retraining these models is costly, so people want to unlearn without touching models.") == "dangling"

@@ -284,9 +284,28 @@ def _adds(text_before: str, span: Span, head: str, own: frozenset[str]) -> str |
 def doubt(sentence: str) -> str | None:
     """Why a card showing `sentence` would not stand alone, or None when nothing is wrong."""
     for name, pattern in _doubts():
-        if pattern.search(sentence):
+        if pattern.search(sentence) and not (name == "dangling" and not pattern.search(_named_within(sentence))):
             return name
     return None
+
+
+# "this/these/those X": a demonstrative and the word it points at.
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+([a-z][a-z-]+)\b", re.IGNORECASE)
+
+
+def _named_within(sentence: str) -> str:
+    """The sentence with "this/these X" read as "the X" where the sentence itself names X before it
+    ("As models grow, ... retrain these models from scratch"): it points back only within itself."""
+
+    def named(match: re.Match[str]) -> str:
+        word = match[1].lower()
+        if word in text.stopwords():
+            return match[0]  # "those that ...", "this is": no noun to find
+        stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        earlier = re.search(rf"\b{re.escape(stem)}s?\b", sentence[: match.start()], re.IGNORECASE)
+        return f"the {match[1]}" if earlier else match[0]
+
+    return _DEMONSTRATIVE.sub(named, sentence)
 
 
 _NOT_A_TERM_START = {"DT", "JJ", "JJR", "JJS", "RB", "VBN", "VBD", "VB", "PRP$"}
