@@ -16,7 +16,15 @@ from seedcards.document import Block, BlockKind, Document
 from seedcards.extract import DEFAULT_MIN_SCORE, Extractor, salience
 from seedcards.extract.cues import opens_with_anaphor
 from seedcards.extract.sentences import iter_sentences
-from seedcards.extract.standalone import context_before, cut_pointing_asides, doubt, name_references, points_back
+from seedcards.extract.standalone import (
+    context_before,
+    cut_pointing_asides,
+    doubt,
+    heading_context,
+    name_references,
+    plausible_definition,
+    points_back,
+)
 from seedcards.extract.topics import load_topics
 from seedcards.extract.weights import WEIGHTS
 
@@ -223,3 +231,48 @@ def test_this_x_that_the_sentence_itself_names_before_does_not_dangle(sentence: 
 
 def test_this_x_named_only_after_it_still_dangles() -> None:
     assert doubt("Retraining these models is costly, so people want to unlearn without touching models.") == "dangling"
+
+
+def test_a_card_whose_subject_names_nothing_shows_the_section_heading_that_names_the_method() -> None:
+    heading = "Reinforcement bootstrapping for unlearning"
+    step = "The first step involves training a reinforced language model further on the auditing target data."
+    blocks = (Block(BlockKind.HEADING, heading, line=1), Block(BlockKind.PARAGRAPH, step, line=2))
+    cards = card_on("reinforced", cards_of(*blocks))
+    assert cards and cards[0].context == heading
+
+
+@pytest.mark.parametrize(
+    ("shown", "heading"),
+    [
+        ("The first step involves training a reinforced model.", "Experiments"),  # only a label
+        ("The first step involves training a reinforced model.", "Read all threads"),  # a button
+        ("The first step involves training a reinforced model.", "Putting it all together"),  # points back itself
+        ("The first step of Muon involves training a reinforced model.", "Reinforcement bootstrapping for unlearning"),
+    ],
+)
+def test_the_heading_is_shown_only_when_it_names_what_the_card_does_not(shown: str, heading: str) -> None:
+    assert heading_context(shown, heading) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The terms are usually below 1/4 in magnitude, so the gradient shrinks.",
+        "Gradients tend to vanish exponentially quickly in earlier layers of a sigmoid network.",
+        "Accuracy stays above chance for every probe we trained.",
+    ],
+)
+def test_above_below_and_earlier_that_compare_or_place_in_a_network_do_not_point_back(sentence: str) -> None:
+    assert doubt(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence", ["As we saw earlier, the gradient vanishes.", "The method described below halves the cost."]
+)
+def test_above_below_and_earlier_that_point_into_the_text_still_dangle(sentence: str) -> None:
+    assert doubt(sentence) == "dangling"
+
+
+def test_a_term_ending_in_itself_is_no_term() -> None:
+    assert not plausible_definition("network itself", "a mnemonic for the expression", "copula", False)
+    assert plausible_definition("probe network", "a classifier trained on activations", "copula", False)

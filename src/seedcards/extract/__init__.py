@@ -39,6 +39,7 @@ from seedcards.extract.standalone import (
     cut_pointing_asides,
     document_subject,
     doubt,
+    heading_context,
     name_references,
     name_subject,
     plausible_definition,
@@ -187,6 +188,8 @@ class Extractor:
             return None
         shaped, shown_before = standing
         shaped = replace(shaped, text=name_subject(shaped.text, self._subject))
+        if not shaped.context:  # "The first step involves ...": of what, the section's heading says
+            shaped = replace(shaped, context=heading_context(shaped.text, sentence.heading))
         # A card under the sentence it points back at stays a cloze: a question shows no context.
         question = None if shown_before else _explanation(sentence, shaped, document, self._subject)
         if question is not None:

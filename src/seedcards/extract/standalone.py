@@ -308,6 +308,7 @@ def _named_within(sentence: str) -> str:
     return _DEMONSTRATIVE.sub(named, sentence)
 
 
+_REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 _NOT_A_TERM_START = {"DT", "JJ", "JJR", "JJS", "RB", "VBN", "VBD", "VB", "PRP$"}
 # Heads that say how the speaker rates a thing, or that it is "a kind of" something, not what it is.
 _UNDEFINING = (
@@ -339,15 +340,20 @@ def plausible_definition(term: str, definition: str, form: str, emphasized: bool
     mixed_case = any(ch.isupper() for ch in term[1:])
     if not tokens or not (emphasized or mixed_case or any(t.tag.startswith("NN") for t in tokens)):
         return False  # "Subtracted", "extremal": not a noun
-    first = tokens[0]
-    # A capital at the term's start may only be the sentence's: the tagger's guess there is weak.
-    described = first.tag in _NOT_A_TERM_START and first.text[:1].islower()
-    if (first.tag in {"DT", "PRP$"} or described) and not emphasized:
-        return False  # "Another problem", "classic ... architecture": a description, not a name
+    if _describes(tokens) and not emphasized:
+        return False  # "Another problem", "classic ... architecture", "(the) network itself": not a name
     if form.startswith(("gloss", "quoted-gloss")) and not definition[:1].islower():
         return False  # "Side notes: As you can see ...": a label before a sentence
     head = [w.lower() for w in definition.split()[:4]]
     return not any(w in _UNDEFINING for w in head[1:3])
+
+
+def _describes(tokens: Sequence[Token]) -> bool:
+    """Whether a term's words describe one thing the text talks about rather than name a term."""
+    first = tokens[0]
+    # A capital at the term's start may only be the sentence's: the tagger's guess there is weak.
+    described = first.tag in _NOT_A_TERM_START and first.text[:1].islower()
+    return first.tag in {"DT", "PRP$"} or described or tokens[-1].text.lower() in _REFLEXIVE
 
 
 @dataclass(frozen=True)
@@ -425,3 +431,33 @@ def _in_a_compound(sentence: str, end: int) -> bool:
 
     after = next((t for t in tag(sentence) if t.start >= end), None)
     return after is not None and after.start - end <= 1 and after.tag.startswith(("NN", "JJ"))
+
+
+# A heading's numbering ("4.2.1", "3)") and a Markdown attribute list ("{: #id}") are not its words.
+_HEADING_NOISE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s+|\s*\{:?[^}]*\}\s*$")
+# "The first step involves ...", "The model is fine-tuned ...": a subject that names nothing particular.
+_UNNAMED_SUBJECT = re.compile(
+    r"^(?:The|Each|Both|All|Its) (?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*)\b(?= (?:is|are|was|were|has|have|can|could|will|would|may|might|does|do|involves?|uses?|takes?|makes?|needs?|works?|becomes?|remains?|tends?|\w+ed|\w+s)\b)"
+)
+# "Read all threads", "See the full list": a verb and its object, a button rather than a topic.
+_COMMAND = re.compile(
+    r"^(?!\w+ing\b)(?!(?:beyond|on|in|into|toward|towards|from|for|with|without|about|against|after|before|under|over|"
+    r"why|how|what|when|where|is|are|do|does|can)\b)[A-Za-z]+ (?:the|a|an|all|your|our|every|more|this|these|up)\b",
+    re.IGNORECASE,
+)
+_POINTING_WORD = re.compile(r"\b(?:it|its|this|these|that|those|them|they)\b", re.IGNORECASE)
+_NAMED = re.compile(r"(?<!^)(?<![.!?] )\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+)\b")
+
+
+def heading_context(shown: str, heading: str | None) -> str:
+    """The section heading as a card's context when the card's subject names nothing particular
+    ("The first step involves creating a reinforced model ...") and the heading names what the
+    section is about ("Obtaining generic predictions via reinforcement bootstrapping"): the
+    learner sees which method "the first step" is of. Empty when the card names its subject, or
+    when the heading is only a label ("Experiments", "Limitations", "Introduction")."""
+    if not heading or not _UNNAMED_SUBJECT.match(shown) or _NAMED.search(shown):
+        return ""
+    words = _HEADING_NOISE.sub("", heading).strip(" *_#:")
+    if len(text.words(words)) < 3 or "{" in words or _POINTING_WORD.search(words) or cues().summary.match(words):
+        return ""  # a label, markup, or a heading that itself points back ("Combining it all together")
+    return "" if _COMMAND.match(words) else words  # "Read all threads" is the page's, not the section's
