@@ -221,7 +221,7 @@ def test_a_paragraph_under_a_figure_leans_on_the_first_sentence_of_its_caption()
 @pytest.mark.parametrize(
     "sentence",
     [
-        "As models grow larger, people want to remove what they learned without retraining these models from scratch.",
+        "As models grow larger, people want to remove sensitive data without retraining these models from scratch.",
         "If neurons are the variables of a network, activations are the values of those variables.",
     ],
 )
@@ -276,3 +276,14 @@ def test_above_below_and_earlier_that_point_into_the_text_still_dangle(sentence:
 def test_a_term_ending_in_itself_is_no_term() -> None:
     assert not plausible_definition("network itself", "a mnemonic for the expression", "copula", False)
     assert plausible_definition("probe network", "a classifier trained on activations", "copula", False)
+
+
+def test_a_sentence_with_another_pointer_before_this_x_still_dangles() -> None:
+    """ "included it in their toy models paper ... those models": "those models" is named within, "it" is not."""
+    assert doubt("Anthropic included it in their toy models paper to make those models truer to reality.") == "dangling"
+
+
+def test_the_next_section_points_into_the_text() -> None:
+    assert (
+        doubt("The next section sounds like interpretability would not be a core piece of a safety case.") == "dangling"
+    )

@@ -255,6 +255,13 @@ def test_a_transcript_sentence_with_words_lost_is_never_a_card_and_stage_directi
     assert "refusal features from residual activations" in whole.text and salience.is_candidate(whole)
 
 
+def test_a_transcribers_note_of_lost_words_left_in_the_text_makes_a_card_doubtful() -> None:
+    """The readers turn "[inaudible 00:03:41]" into "[…]"; one they missed (Markdown's escaped "\\[") is caught here."""
+    assert doubt("There were only \\[unintelligible 00:36:29.10\\] and everything.") == "markup"
+    assert doubt("We are also expanding [inaudible] workflows for the metrics.") == "markup"
+    assert doubt("We are also expanding agent workflows for the metrics.") is None
+
+
 def test_a_quoted_question_is_not_a_candidate() -> None:
     asked = 'He asks, "Are non-LLM metrics less correlated with human judgment but more reproducible?"'
     stated = 'He said, "Non-LLM metrics are less correlated with human judgment but more reproducible."'

@@ -293,14 +293,17 @@ def doubt(sentence: str) -> str | None:
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\s+([a-z][a-z-]+)\b", re.IGNORECASE)
 
 
+_PRONOUN = re.compile(r"\b(?:it|they|them|he|she|him|her)\b", re.IGNORECASE)
+
+
 def _named_within(sentence: str) -> str:
     """The sentence with "this/these X" read as "the X" where the sentence itself names X before it
     ("As models grow, ... retrain these models from scratch"): it points back only within itself."""
 
     def named(match: re.Match[str]) -> str:
         word = match[1].lower()
-        if word in text.stopwords():
-            return match[0]  # "those that ...", "this is": no noun to find
+        if word in text.stopwords() or _PRONOUN.search(sentence[: match.start()]):
+            return match[0]  # "those that ...": no noun to find; "included it in ... those models": two pointers
         stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
         earlier = re.search(rf"\b{re.escape(stem)}s?\b", sentence[: match.start()], re.IGNORECASE)
         return f"the {match[1]}" if earlier else match[0]
