@@ -287,3 +287,9 @@ def test_the_next_section_points_into_the_text() -> None:
     assert (
         doubt("The next section sounds like interpretability would not be a core piece of a safety case.") == "dangling"
     )
+
+
+def test_a_heading_whose_words_the_card_shows_is_not_repeated_as_context() -> None:
+    # It would add nothing, and its words would keep the card's best phrase from being the blank.
+    shown = "The real problem here is that deep networks suffer from an unstable gradient problem."
+    assert heading_context(shown, "The unstable gradient problem in deep learning") == ""

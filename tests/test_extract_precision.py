@@ -45,7 +45,7 @@ OFF_IDEA = {
     "a guest introduced": "Today we have the sparse probes researcher behind refusal features in residual activations joining us.",
     "a biography": "I've been a research engineer at a lab since 2019, working on sparse probes for refusal features in residual activations.",
     "thanks to colleagues": "I would like to thank my co-workers on sparse probes for refusal features in residual activations.",
-    "a roadmap": "For sparse probes we have an ambitious roadmap of refusal features in residual activations.",
+    "a roadmap": "For sparse probes we have a reasonably ambitious roadmap of refusal features in residual activations.",
 }
 
 

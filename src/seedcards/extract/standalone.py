@@ -452,6 +452,11 @@ _POINTING_WORD = re.compile(r"\b(?:it|its|this|these|that|those|them|they)\b", r
 _NAMED = re.compile(r"(?<!^)(?<![.!?] )\b(?:[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+)\b")
 
 
+def _shares_a_word(heading: str, shown: str) -> bool:
+    own = {w.lower() for w in text.words(shown)}
+    return any(w.lower() in own for w in text.words(heading) if w.lower() not in text.stopwords())
+
+
 def heading_context(shown: str, heading: str | None) -> str:
     """The section heading as a card's context when the card's subject names nothing particular
     ("The first step involves creating a reinforced model ...") and the heading names what the
@@ -461,6 +466,8 @@ def heading_context(shown: str, heading: str | None) -> str:
     if not heading or not _UNNAMED_SUBJECT.match(shown) or _NAMED.search(shown):
         return ""
     words = _HEADING_NOISE.sub("", heading).strip(" *_#:")
+    if _shares_a_word(words, shown):
+        return ""  # the card names it already, and a heading's words would keep them from being its blank
     if len(text.words(words)) < 3 or "{" in words or _POINTING_WORD.search(words) or cues().summary.match(words):
         return ""  # a label, markup, or a heading that itself points back ("Combining it all together")
     return "" if _COMMAND.match(words) else words  # "Read all threads" is the page's, not the section's
