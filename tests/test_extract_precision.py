@@ -244,13 +244,17 @@ def test_a_transcript_sentence_with_words_lost_is_never_a_card_and_stage_directi
         "activations.\n\n"
         "**Alan Example:** Sparse probes recover refusal features [laughs] from residual activations with high "
         "accuracy.\n\n"
-        "**Ada Example:** Sparse probes need only a few labelled refusal examples (crosstalk) to be trained.\n",
+        "**Ada Example:** Sparse probes need only a few labelled refusal examples (crosstalk) to be trained.\n\n"
+        "**Alan Example:** \\[laughs\\]\n\n"
+        "**Ada Example:** There were only \\[unintelligible 00:36:29\\] probes in the first release.\n",
         encoding="utf-8",
     )
     document = read(transcript)
     assert not any("laughs" in b.text or "crosstalk" in b.text or "00:23" in b.text for b in document.blocks)
-    gap = next(s for s in iter_sentences(document) if "expanding" in s.text)
-    assert "[…]" in gap.text and not salience.is_candidate(gap)
+    assert document.kind == "chat" and all(b.text for b in document.blocks)
+    for words in ("expanding", "first release"):
+        gap = next(s for s in iter_sentences(document) if words in s.text)
+        assert "[…]" in gap.text and "\\" not in gap.text and not salience.is_candidate(gap)
     whole = next(s for s in iter_sentences(document) if "high accuracy" in s.text)
     assert "refusal features from residual activations" in whole.text and salience.is_candidate(whole)
 

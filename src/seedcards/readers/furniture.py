@@ -58,8 +58,9 @@ def _bracketed(words: list[str]) -> re.Pattern[str]:
     # Each word is a regular expression ("laughs?"); a space in it matches any run of spaces.
     alternatives = "|".join(sorted((w.replace(" ", r"\s+") for w in words), key=len, reverse=True))
     inner = rf"(?:{alternatives}){_NOTE_TAIL}"
-    # Spaces before the note go with it; punctuation after it stays with the sentence.
-    return patterns.compile(rf"\s*(?:\[\s*{inner}\s*\]|\(\s*{inner}\s*\))", re.IGNORECASE)
+    # Spaces before the note go with it; punctuation after it stays with the sentence. A transcript
+    # read as raw Markdown keeps its escapes ("\[laughs\]").
+    return patterns.compile(rf"\s*(?:\\?\[\s*{inner}\s*\\?\]|\(\s*{inner}\s*\))", re.IGNORECASE)
 
 
 _THANKS_TO = re.compile(r"thanks to\b", re.IGNORECASE)

@@ -40,6 +40,7 @@ def finish(document: Document) -> Document:
     blocks = [
         b if b.kind is BlockKind.CODE else _with_text(b, mathtext.convert(_unlabelled(b))) for b in document.blocks
     ]
+    blocks = [b for b in blocks if b.text]  # a paragraph that was only "[laughs]"
     names, byline_blocks = byline.head_byline(blocks)
     dropped = byline_blocks | _contents(blocks)
     blocks = [b for i, b in enumerate(blocks) if i not in dropped]
