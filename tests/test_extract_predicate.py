@@ -112,3 +112,11 @@ def test_a_glossary_line_whose_right_side_is_a_sentence_is_no_definition() -> No
     )
     document = Document(path=Path("post.md"), title="Notes", blocks=blocks, author="Ada Example")
     assert [find_definition(s, lambda term: True) for s in iter_sentences(document)] == [None]
+
+
+def test_a_comparative_with_a_short_phrase_before_its_than_is_the_answer() -> None:
+    assert _hidden("Leela is much less confident on your dataset than on our puzzles.") == "much less confident"
+    # a comparative that modifies a noun leaves the noun phrase as the answer
+    assert _hidden("Running the experiments would result in smaller effect sizes than in our paper.") == (
+        "smaller effect sizes"
+    )

@@ -697,8 +697,17 @@ _THAN_AFTER = re.compile(r"\s+than\b", re.IGNORECASE)
 
 
 def _comparative(sentence: str, span: Span) -> bool:
-    """ "improves {faster} than the typical GPU": the comparison's direction, which is its claim."""
-    return span.tokens[-1].tag in {"JJR", "RBR", "JJ", "RB"} and bool(_THAN_AFTER.match(sentence, span.end))
+    """ "improves {faster} than the typical GPU", "is {more fundamental} for X than Y": the
+    comparison's direction, which is its claim."""
+    if span.tokens[-1].tag not in {"JJR", "RBR", "JJ", "RB"}:
+        return False
+    return bool(_THAN_AFTER.match(sentence, span.end) or _THAN_AFTER_PHRASE.match(sentence, span.end))
+
+
+# A short phrase of place or purpose between a comparative and its "than" ("less confident on X than").
+_THAN_AFTER_PHRASE = re.compile(
+    r"\s+(?:on|in|for|at|to|with|across|about)\s+(?:[\w'’\"“”-]+\s+){1,4}?than\b", re.IGNORECASE
+)
 
 
 # A clause that concedes or sets a background before the claim, up to its comma.

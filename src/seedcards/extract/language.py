@@ -16,7 +16,7 @@ import importlib.util
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -441,13 +441,30 @@ def complements(sentence: str) -> list[Span]:
 _GRADE_WORDS = frozenset({"more", "less"})
 
 
+# Words that may stand between a comparative and its "than": a short phrase of place or purpose
+# ("much less confident {on your dataset} than on ours"), never the noun the comparative modifies
+# ("{smaller effect sizes} than" hides the phrase, not "smaller").
+_THAN_REACH = 5
+
+
+def _than_follows(tokens: Sequence[Token], index: int) -> bool:
+    if index < len(tokens) and tokens[index].lower != "than" and tokens[index].tag not in {"IN", "TO"}:
+        return False
+    for token in tokens[index : index + _THAN_REACH + 1]:
+        if token.lower == "than":
+            return True
+        if token.tag.startswith(("VB", "MD", "WDT", "WP")) or token.text in {",", ";", ":", "(", ")"}:
+            return False
+    return False
+
+
 def comparatives(sentence: str) -> list[Span]:
     """The comparative a comparison turns on ("improves {faster} than", "is {more robust} than"):
     the claim's direction, where the phrase after "than" is only what it is measured against."""
     spans: list[Span] = []
     tokens = tag(sentence)
     for index, token in enumerate(tokens[:-1]):
-        if tokens[index + 1].lower != "than" or token.tag not in {"JJR", "RBR", "JJ", "RB"}:
+        if not _than_follows(tokens, index + 1) or token.tag not in {"JJR", "RBR", "JJ", "RB"}:
             continue
         first = index
         if token.tag in {"JJ", "RB"}:
