@@ -413,3 +413,18 @@ def test_an_html_reply_quoting_an_earlier_comment_quotes_that_commenter(tmp_path
     quote = next(b for b in document.blocks if b.kind is BlockKind.QUOTE)
     assert quote.speaker == "alice"
     assert block(document, "Then split").speaker == "bob"
+
+
+def test_inline_html_in_a_transcript_turn_says_nothing_and_a_back_to_top_link_goes(tmp_path: Path) -> None:
+    turns = [
+        '**Ada Example:** We attacked <b>GPT-2</b> with a discrete optimizer. <a href="#contents">⬆</a>',
+        "**Alan Example:** Why a discrete optimizer rather than gradients on embeddings?",
+        '**Ada Example:** Because prompts are tokens, see <a href="https://example.org/arca">ARCA</a>.',
+        "**Alan Example:** That makes sense.",
+    ]
+    document = read(write(tmp_path, "episode.md", "# Episode 3\n\n" + "\n\n".join(turns) + "\n"))
+    assert document.kind == "chat"
+    spoken = [b.text for b in document.blocks if b.speaker]
+    assert spoken[0] == "We attacked GPT-2 with a discrete optimizer."
+    assert spoken[2] == "Because prompts are tokens, see ARCA."
+    assert not any("<" in b.text or "⬆" in b.text for b in document.blocks)

@@ -82,6 +82,25 @@ _INLINE_LINK = re.compile(
 )
 
 
+# Inline HTML in a line read as raw text: a link to a place on the page ("<a href="#contents">⬆</a>",
+# back to the top) goes with its words; other tags go and leave their words.
+_PAGE_LINK = re.compile(r"""<a\s[^<>]*?href\s*=\s*["']#[^"']*["'][^<>]*>[^<]{0,40}</a\s*>""", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"<!--.*?-->|</?(?:a|abbr|b|br|code|del|em|font|i|img|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"
+    r"""(?:\s[^<>]*)?/?>""",
+    re.IGNORECASE,
+)
+
+
+def _raw_words(raw: str) -> str:
+    """The words of a line read as raw Markdown (a chat turn): links keep their words and lose the
+    address, an image and inline HTML say nothing, emphasis marks go."""
+    raw = _INLINE_LINK.sub(lambda m: "" if m["image"] else m["words"], raw)
+    if "<" in raw:
+        raw = _INLINE_TAG.sub("", _PAGE_LINK.sub("", raw))
+    return text.squash(_EMPHASIS.sub(lambda m: m["span"], raw))
+
+
 _ROLE = re.compile(r":(?P<role>[a-z][\w:+-]*):$")
 _ROLE_CHARS = 40
 
@@ -414,8 +433,7 @@ class _Reader:
             found = found or chat.continued(raw, state.speaker)
             if found is not None:
                 state.speaker, state.time, raw = found.speaker, found.time, found.rest
-            raw = _INLINE_LINK.sub(lambda m: "" if m["image"] else m["words"], raw)
-            body = text.squash(_EMPHASIS.sub(lambda m: m["span"], raw))
+            body = _raw_words(raw)
             if body and not furniture.is_furniture_block(body):
                 self.add(BlockKind.PARAGRAPH, mathtext.convert(body), number)
         return True
@@ -429,8 +447,7 @@ class _Reader:
         state = self.state
         state.chat_turns += 1
         state.speaker, state.time = found.speaker, found.time
-        raw = _INLINE_LINK.sub(lambda m: "" if m["image"] else m["words"], found.rest)
-        body = text.squash(_EMPHASIS.sub(lambda m: m["span"], raw))
+        body = _raw_words(found.rest)
         if body and not furniture.is_furniture_block(body):
             self.add(BlockKind.PARAGRAPH, mathtext.convert(body), line)
         return True
