@@ -428,3 +428,26 @@ def test_inline_html_in_a_transcript_turn_says_nothing_and_a_back_to_top_link_go
     assert spoken[0] == "We attacked GPT-2 with a discrete optimizer."
     assert spoken[2] == "Because prompts are tokens, see ARCA."
     assert not any("<" in b.text or "⬆" in b.text for b in document.blocks)
+
+
+def test_a_lessons_quiz_challenge_and_reading_list_stand_outside_its_body(tmp_path: Path) -> None:
+    content = (
+        "# Fairness\n\n## Quality of service\n\nClassifiers err more often on darker-skinned women.\n\n"
+        "## 🚀 Challenge\n\nThink about scenarios where unfairness is evident in model building.\n\n"
+        "## Review & Self Study\n\nWatch the workshop on fairness-related harms by the FATE group.\n\n"
+        "## Assignment\n\nExplore Fairlearn on a loan dataset of your choice.\n"
+    )
+    document = read(write(tmp_path, "lesson.md", content))
+    regions = {b.text.split()[0]: b.region for b in document.blocks if b.kind is BlockKind.PARAGRAPH}
+    assert regions == {
+        "Classifiers": Region.BODY,
+        "Think": Region.APPENDIX,
+        "Watch": Region.NOTES,
+        "Explore": Region.APPENDIX,
+    }
+
+
+@pytest.mark.parametrize("heading", ["The Real Challenge", "Challenges", "Compute resources"])
+def test_a_heading_that_only_mentions_a_challenge_or_resources_stays_in_the_body(tmp_path: Path, heading: str) -> None:
+    document = read(write(tmp_path, "post.md", f"# Post\n\n## {heading}\n\nScaling compute is the main lever.\n"))
+    assert all(b.region is Region.BODY for b in document.blocks)
