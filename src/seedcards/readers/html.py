@@ -433,14 +433,19 @@ def _date_and_url(soup: BeautifulSoup) -> tuple[str | None, str | None]:
     return iso_date(date), url
 
 
+def _drop_furniture(soup: BeautifulSoup) -> None:
+    """Site furniture goes first, wherever it sits: text gathered from a container must not pick it up."""
+    for tag in [t for t in soup.find_all(True) if _is_furniture(t)]:
+        if not tag.decomposed:
+            tag.decompose()
+
+
 def fragment_blocks(raw: str, line: int, region: Region = Region.BODY) -> list[Block]:
     """The writing in raw HTML embedded in another format: a Markdown file's ``<div>`` paragraphs,
     ``<ol>`` lists, ``<figure>`` captions and ``<details>`` summaries, numbered from ``line``."""
     soup = htmlsafe.soup(raw)
     _math_as_text(soup)
-    for tag in [t for t in soup.find_all(True) if _is_furniture(t)]:
-        if not tag.decomposed:
-            tag.decompose()
+    _drop_furniture(soup)
     walker = _Walker(soup)
     walker.region = region
     walker.walk(soup)
@@ -454,15 +459,12 @@ def read(path: Path, raw: str) -> Document:
     if title is None and soup.title and soup.title.get_text(strip=True):
         title = text.squash(soup.title.get_text())
     author = _author(soup)
-    # Furniture goes first, wherever it sits: text gathered from a container must not pick it up.
     date, url = _date_and_url(soup)
     _math_as_text(soup)
     _quote_speakers(soup)
     _comment_speakers(soup)
     notes = _footnotes(soup)
-    for tag in [t for t in soup.find_all(True) if _is_furniture(t)]:
-        if not tag.decomposed:
-            tag.decompose()
+    _drop_furniture(soup)
     root = _content_root(soup)
     walker = _Walker(root)
     walker.writer = _attr(root, "data-seedcards-writer") or None

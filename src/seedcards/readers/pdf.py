@@ -237,7 +237,7 @@ class _Reader:
         if self._continues(block):
             return
         last = self.blocks[-1] if self.blocks else None
-        if _is_title(block) and last is not None and _is_title(last):
+        if _is_title_block(block) and last is not None and _is_title_block(last):
             # One title the layout set as several boxes, a line each.
             joined = f"{last.text} {block.text}"
             if len(joined.split()) <= _TITLE_MAX_WORDS:
@@ -294,7 +294,7 @@ class _Reader:
         )
 
 
-def _is_title(block: Block) -> bool:
+def _is_title_block(block: Block) -> bool:
     return block.kind is BlockKind.HEADING and block.level == 1 and block.page == 1
 
 
